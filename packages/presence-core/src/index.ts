@@ -1,0 +1,62 @@
+// The public API of presence-core. The undici transport is a separate entry
+// point (`@agent-presence/presence-core/undici`) so n8n bundles never pull it in.
+export * from './model';
+export { StateMappingSchema, mappedState, stateMappingFromRows, type StateMapping } from './mapping';
+export type { NormalizeContext } from './normalize-context';
+export { normalizePresence } from './normalize';
+export { detectChanges, type DetectChangesOptions } from './changes';
+export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
+export { parseProviderError, type ParsedProviderError } from './provider-errors';
+export {
+  PresenceError,
+  InputError,
+  ProviderApiError,
+  ContractError,
+  NetworkError,
+  isPresenceError,
+  hintForStatus,
+  type PresenceErrorKind,
+} from './errors';
+export { redactSecrets, redactValue } from './redact';
+export { validateAgentId, validateStatusId, encodePathSegment } from './ids';
+export { chunk, mapSettled, type Settled } from './concurrency';
+export { withRetry, backoffDelay, parseRetryAfter, defaultRetryPolicy, type RetryPolicy, type RetryDecision, type RetryRuntime } from './http/retry';
+export type { HttpTransport, HttpRequest, HttpResponse, HttpMethod, Sleep, Clock } from './http/transport';
+export { normalizeBaseUrl, isLoopbackHost } from './http/base-url';
+export { parseJsonBody } from './http/json';
+export { withBearerToken } from './auth/bearer';
+export { withClientCredentials, type ClientCredentialsOptions, type OAuthTransport } from './auth/client-credentials';
+export { OAuthTokenSchema, OAuthErrorSchema } from './auth/token-schema';
+export type { ClientOptions, ReadOptions, PresenceBatch, PresenceClient, ListAgentsOptions } from './providers/client';
+export { providerNames } from './providers/names';
+
+export * from './providers/cirrus/schemas';
+export { createCirrusClient, cirrusDefaultBaseUrl, type CirrusClient, type CirrusReadOptions } from './providers/cirrus/client';
+export { cirrusCategories, normalizeCirrusPresence } from './providers/cirrus/normalize';
+
+export * from './providers/vonage/schemas';
+export {
+  createVonageClient,
+  vonageApiBaseUrl,
+  vonageTokenUrl,
+  vonageRegions,
+  VonageRegionSchema,
+  vonageMaxIdsPerRequest,
+  vonageAgentsAccept,
+  vonageUserAdminAccept,
+  type VonageRegion,
+  type VonageClientOptions,
+} from './providers/vonage/client';
+export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } from './providers/vonage/normalize';
+
+export * from './providers/talkdesk/schemas';
+export {
+  createTalkdeskClient,
+  talkdeskApiBaseUrl,
+  talkdeskTokenUrl,
+  talkdeskRegions,
+  TalkdeskRegionSchema,
+  type TalkdeskRegion,
+  type TalkdeskClientOptions,
+} from './providers/talkdesk/client';
+export { talkdeskStatusStates, talkdeskStatusState, talkdeskCustomStatusCategory, normalizeTalkdeskPresence } from './providers/talkdesk/normalize';

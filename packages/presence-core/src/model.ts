@@ -1,0 +1,76 @@
+import { z } from 'zod/v4';
+
+export const providerIds = ['cirrus', 'vonage', 'talkdesk'] as const;
+export const ProviderIdSchema = z.enum(providerIds);
+export type ProviderId = z.infer<typeof ProviderIdSchema>;
+
+export const presenceStates = ['available', 'busy', 'away', 'offline', 'unknown'] as const;
+export const PresenceStateSchema = z.enum(presenceStates);
+export type PresenceState = z.infer<typeof PresenceStateSchema>;
+
+export const PresenceStatusSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  category: z.string().nullable(),
+});
+export type PresenceStatus = z.infer<typeof PresenceStatusSchema>;
+
+export const PresenceActivitySchema = z.object({
+  occupancy: z.number().optional(),
+  interactions: z.number().optional(),
+  onInteraction: z.boolean().optional(),
+});
+export type PresenceActivity = z.infer<typeof PresenceActivitySchema>;
+
+export const AgentPresenceSchema = z.object({
+  provider: ProviderIdSchema,
+  agentId: z.string(),
+  state: PresenceStateSchema,
+  status: PresenceStatusSchema,
+  since: z.string().nullable(),
+  selectable: z.boolean().optional(),
+  activity: PresenceActivitySchema.optional(),
+  raw: z.unknown().optional(),
+});
+export type AgentPresence = z.infer<typeof AgentPresenceSchema>;
+
+export const PreviousPresenceSchema = z.object({
+  state: PresenceStateSchema,
+  status: PresenceStatusSchema,
+  since: z.string().nullable(),
+});
+export type PreviousPresence = z.infer<typeof PreviousPresenceSchema>;
+
+export const PresenceChangeSchema = z.object({
+  event: z.enum(['changed', 'appeared', 'disappeared']),
+  agentId: z.string(),
+  provider: ProviderIdSchema,
+  current: AgentPresenceSchema.nullable(),
+  previous: PreviousPresenceSchema.nullable(),
+  durationInPreviousMs: z.number().nullable(),
+  observedAt: z.string(),
+});
+export type PresenceChange = z.infer<typeof PresenceChangeSchema>;
+export type PresenceChangeEvent = PresenceChange['event'];
+
+/** A vendor status, presence type or presence definition, with its common state. */
+export const StatusDefinitionSchema = z.object({
+  provider: ProviderIdSchema,
+  id: z.string(),
+  name: z.string().nullable(),
+  category: z.string().nullable(),
+  state: PresenceStateSchema,
+  selectable: z.boolean().optional(),
+  raw: z.unknown().optional(),
+});
+export type StatusDefinition = z.infer<typeof StatusDefinitionSchema>;
+
+/** An agent as the vendor's user list describes it (no presence). */
+export const AgentSummarySchema = z.object({
+  provider: ProviderIdSchema,
+  agentId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  raw: z.unknown().optional(),
+});
+export type AgentSummary = z.infer<typeof AgentSummarySchema>;

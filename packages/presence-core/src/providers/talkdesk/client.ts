@@ -1,0 +1,133 @@
+import { z } from 'zod/v4';
+import { mapSettled } from '../../concurrency';
+import { InputError } from '../../errors';
+import { createApiCaller } from '../../http/api-caller';
+import { normalizeBaseUrl } from '../../http/base-url';
+import { encodePathSegment, validateAgentId, validateStatusId } from '../../ids';
+import type { AgentPresence, AgentSummary } from '../../model';
+import {
+  collectBatch,
+  deadlineNotPassed,
+  defaultConcurrency,
+  validateAgentIds,
+  type ClientOptions,
+  type PresenceClient,
+  type ReadOptions,
+} from '../client';
+import { fromEndpoint } from '../contract';
+import {
+  normalizeTalkdeskPresence,
+  talkdeskBaseStatusDefinition,
+  talkdeskCustomStatusCategory,
+  talkdeskCustomStatusDefinition,
+} from './normalize';
+import { talkdeskBaseStatuses, TalkdeskCustomStatusListSchema, TalkdeskUsersPageSchema, type TalkdeskBaseStatus } from './schemas';
+
+export const talkdeskRegions = ['us', 'eu', 'ca'] as const;
+export const TalkdeskRegionSchema = z.enum(talkdeskRegions);
+export type TalkdeskRegion = z.infer<typeof TalkdeskRegionSchema>;
+
+const apiHosts: Record<TalkdeskRegion, string> = {
+  us: 'https://api.talkdeskapp.com',
+  eu: 'https://api.talkdeskapp.eu',
+  ca: 'https://api.talkdeskappca.com',
+};
+const idDomains: Record<TalkdeskRegion, string> = {
+  us: 'talkdeskid.com',
+  eu: 'talkdeskid.eu',
+  ca: 'talkdeskidca.com',
+};
+
+export function talkdeskApiBaseUrl(region: TalkdeskRegion): string {
+  return apiHosts[region];
+}
+
+/** Talkdesk account names are sub-domains: letters, digits and hyphens. */
+export function talkdeskTokenUrl(account: string, region: TalkdeskRegion): string {
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(account)) {
+    throw new InputError('account', `"${account}" is not a Talkdesk account name`, 'Use the account name from your Talkdesk URL, e.g. "acme" for acme.mytalkdesk.com.', 'talkdesk');
+  }
+  return `https://${account}.${idDomains[region]}/oauth/token`;
+}
+
+export interface TalkdeskClientOptions extends ClientOptions {
+  region?: TalkdeskRegion;
+  /** Page size for /users. Default 100. */
+  usersPageSize?: number;
+}
+
+const isBaseStatus = (s: string): s is TalkdeskBaseStatus => (talkdeskBaseStatuses as readonly string[]).includes(s);
+
+export function createTalkdeskClient(options: TalkdeskClientOptions): PresenceClient {
+  const regionCheck = TalkdeskRegionSchema.safeParse(options.region ?? 'us');
+  if (!regionCheck.success) {
+    throw new InputError('region', `"${String(options.region)}" is not a Talkdesk region`, `Use one of: ${talkdeskRegions.join(', ')}.`, 'talkdesk');
+  }
+  const baseUrl = normalizeBaseUrl(options.baseUrl ?? talkdeskApiBaseUrl(regionCheck.data), 'baseUrl', 'talkdesk');
+  const call = createApiCaller({ ...options, provider: 'talkdesk', baseUrl, headers: { Accept: 'application/json' } });
+  const now = options.now ?? (() => Date.now());
+  const concurrency = options.concurrency ?? defaultConcurrency;
+  const perPage = options.usersPageSize ?? 100;
+
+  async function readOne(id: string, o: ReadOptions = {}): Promise<AgentPresence> {
+    const endpoint = 'GET /users/{id}/presence';
+    const body = await call({ method: 'GET', path: `/users/${encodePathSegment(id)}/presence`, endpoint, schema: z.unknown(), deadline: o.deadline });
+    return fromEndpoint(endpoint, () => normalizeTalkdeskPresence(body, { agentId: id, mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw }));
+  }
+
+  return {
+    provider: 'talkdesk',
+    baseUrl,
+    getPresence: (agentId, o) => readOne(validateAgentId('talkdesk', agentId), o),
+
+    async getPresences(agentIds, o = {}) {
+      const ids = validateAgentIds('talkdesk', agentIds);
+      const settled = await mapSettled(ids, concurrency, async (id) => [await readOne(id, o)], deadlineNotPassed(now, o.deadline));
+      return collectBatch(ids.map((id) => [id]), settled);
+    },
+
+    async listAgents(o = {}) {
+      const agents: AgentSummary[] = [];
+      // Page numbers, not `_links.next`: a link is an absolute URL, and the token must
+      // never follow one to a host other than the configured one.
+      for (let page = 1; ; page++) {
+        const body = await call({ method: 'GET', path: '/users', endpoint: 'GET /users', query: { page, per_page: perPage }, schema: TalkdeskUsersPageSchema, deadline: o.deadline });
+        const users = body._embedded?.users ?? [];
+        for (const u of users) {
+          if (u.active === false) continue;
+          agents.push({ provider: 'talkdesk', agentId: u.id, name: u.name ?? null, email: u.email ?? null, ...(o.includeRaw ? { raw: u } : {}) });
+        }
+        if (o.limit !== undefined && agents.length >= o.limit) return agents.slice(0, o.limit);
+        const more = body.total_pages != null ? page < body.total_pages : Boolean(body._links?.next) && users.length > 0;
+        if (!more) return agents;
+      }
+    },
+
+    async setPresence(agentId, statusId, o = {}) {
+      const id = validateAgentId('talkdesk', agentId);
+      const status = validateStatusId('talkdesk', statusId);
+      // A custom status is set together with its base status (see talkdeskCustomStatusCategory).
+      const body = isBaseStatus(status) ? { status } : { status: talkdeskCustomStatusCategory, custom_status_id: status };
+      const endpoint = 'PUT /users/{id}/presence/status';
+      const answer = await call({ method: 'PUT', path: `/users/${encodePathSegment(id)}/presence/status`, endpoint, body, schema: z.unknown(), deadline: o.deadline });
+      // The docs do not say what a successful PUT returns; a presence record is used as is, anything else is read back.
+      if (answer !== null && typeof answer === 'object' && 'status' in answer) {
+        return fromEndpoint(endpoint, () => normalizeTalkdeskPresence(answer, { agentId: id, mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw }));
+      }
+      return readOne(id, o);
+    },
+
+    async listStatuses(o = {}) {
+      const context = { mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw };
+      const body = await call({ method: 'GET', path: '/account/custom-status', endpoint: 'GET /account/custom-status', schema: TalkdeskCustomStatusListSchema });
+      return [
+        ...talkdeskBaseStatuses.map((s) => talkdeskBaseStatusDefinition(s, context)),
+        ...body.custom_status.map((c) => talkdeskCustomStatusDefinition(c, context)),
+      ];
+    },
+
+    async checkConnection() {
+      await call({ method: 'GET', path: '/users', endpoint: 'GET /users', query: { page: 1, per_page: 1 }, schema: z.unknown() });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { InputError } from '../../errors';
+import { mappedState } from '../../mapping';
+import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
+import type { NormalizeContext } from '../../normalize-context';
+import { parseRecord } from '../contract';
+import { TalkdeskPresenceRecordSchema, type TalkdeskBaseStatus } from './schemas';
+
+export const talkdeskStatusStates: Record<TalkdeskBaseStatus, PresenceState> = {
+  available: 'available',
+  away: 'away',
+  offline: 'offline',
+  hidden: 'offline',
+};
+
+/**
+ * Talkdesk custom statuses carry no category in the API. In the product they are
+ * reasons for being away (Lunch, Break), so by default they map to "away";
+ * a state-mapping override changes that per status.
+ */
+export const talkdeskCustomStatusCategory: TalkdeskBaseStatus = 'away';
+
+export function talkdeskStatusState(status: string): PresenceState {
+  return Object.hasOwn(talkdeskStatusStates, status) ? talkdeskStatusStates[status as TalkdeskBaseStatus] : 'unknown';
+}
+
+export function normalizeTalkdeskPresence(record: unknown, context: NormalizeContext = {}): AgentPresence {
+  const r = parseRecord('talkdesk', TalkdeskPresenceRecordSchema, record);
+  const agentId = context.agentId ?? r.user_id ?? undefined;
+  if (agentId === undefined || agentId === '') {
+    throw new InputError('agentId', 'is required for this Talkdesk record', 'Current Talkdesk presence records do not carry the user id; pass it in the context.', 'talkdesk');
+  }
+  const status = {
+    id: r.custom_status_id ?? r.status,
+    name: r.custom_status ?? r.status,
+    category: r.status,
+  };
+  const interactions = r.interactions?.length ?? 0;
+  const occupancy = r.occupancy ?? undefined;
+  // "On a call" is visible only as interactions or occupancy; an otherwise available agent is busy then.
+  const onInteraction = interactions > 0 || (occupancy ?? 0) > 0;
+  let state = mappedState(status, context.mapping) ?? talkdeskStatusState(r.status);
+  if (state === 'available' && onInteraction) state = 'busy';
+  return {
+    provider: 'talkdesk',
+    agentId,
+    state,
+    status,
+    since: r.updated_at ?? null,
+    activity: { ...(occupancy !== undefined ? { occupancy } : {}), interactions, onInteraction },
+    ...(context.includeRaw ? { raw: record } : {}),
+  };
+}
+
+export function talkdeskBaseStatusDefinition(status: TalkdeskBaseStatus, context: NormalizeContext = {}): StatusDefinition {
+  const s = { id: status, name: status, category: status };
+  return { provider: 'talkdesk', ...s, state: mappedState(s, context.mapping) ?? talkdeskStatusStates[status] };
+}
+
+export function talkdeskCustomStatusDefinition(
+  custom: { id: string; display_name?: string | null },
+  context: NormalizeContext = {},
+): StatusDefinition {
+  const s = { id: custom.id, name: custom.display_name ?? null, category: talkdeskCustomStatusCategory };
+  return {
+    provider: 'talkdesk',
+    ...s,
+    state: mappedState(s, context.mapping) ?? talkdeskStatusStates[talkdeskCustomStatusCategory],
+    ...(context.includeRaw ? { raw: custom } : {}),
+  };
+}

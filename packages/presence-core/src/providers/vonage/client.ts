@@ -1,0 +1,155 @@
+import { z } from 'zod/v4';
+import { chunk, mapSettled } from '../../concurrency';
+import { InputError, ProviderApiError } from '../../errors';
+import { createApiCaller } from '../../http/api-caller';
+import { normalizeBaseUrl } from '../../http/base-url';
+import { encodePathSegment, validateAgentId, validateStatusId } from '../../ids';
+import type { AgentSummary } from '../../model';
+import {
+  collectBatch,
+  deadlineNotPassed,
+  defaultConcurrency,
+  validateAgentIds,
+  type ClientOptions,
+  type PresenceClient,
+} from '../client';
+import { fromEndpoint } from '../contract';
+import { normalizeVonagePresence, vonageStatusDefinition } from './normalize';
+import { VonagePresenceDefinitionsSchema, VonageUsersPageSchema } from './schemas';
+
+export const vonageRegions = ['emea', 'nam', 'apac'] as const;
+export const VonageRegionSchema = z.enum(vonageRegions);
+export type VonageRegion = z.infer<typeof VonageRegionSchema>;
+
+export const vonageAgentsAccept = 'application/vnd.newvoicemedia.v1+json';
+export const vonageUserAdminAccept = 'application/vnd.newvoicemedia.v4+json';
+/** The documented most ids per presences request. */
+export const vonageMaxIdsPerRequest = 50;
+
+export function vonageApiBaseUrl(region: VonageRegion): string {
+  return `https://${region}.api.newvoicemedia.com`;
+}
+export function vonageTokenUrl(region: VonageRegion): string {
+  return `https://${region}.cc.vonage.com/Auth/connect/token`;
+}
+
+export interface VonageClientOptions extends ClientOptions {
+  region?: VonageRegion;
+  /** Page size for /useradmin/users (1–5000). Default 1000. */
+  usersPageSize?: number;
+}
+
+function checkRegion(region: unknown): VonageRegion {
+  const r = VonageRegionSchema.safeParse(region);
+  if (!r.success) throw new InputError('region', `"${String(region)}" is not a Vonage region`, `Use one of: ${vonageRegions.join(', ')}.`, 'vonage');
+  return r.data;
+}
+
+export function createVonageClient(options: VonageClientOptions): PresenceClient {
+  const region = checkRegion(options.region ?? 'emea');
+  const baseUrl = normalizeBaseUrl(options.baseUrl ?? vonageApiBaseUrl(region), 'baseUrl', 'vonage');
+  const call = createApiCaller({ ...options, provider: 'vonage', baseUrl, headers: { Accept: vonageAgentsAccept } });
+  const now = options.now ?? (() => Date.now());
+  const concurrency = options.concurrency ?? defaultConcurrency;
+  const pageSize = options.usersPageSize ?? 1000;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) {
+    throw new InputError('usersPageSize', `${pageSize} is out of range`, 'Use a whole number from 1 to 5000.', 'vonage');
+  }
+
+  async function fetchUsersPage(page: number, deadline?: number) {
+    return call({
+      method: 'GET',
+      path: '/useradmin/users',
+      endpoint: 'GET /useradmin/users',
+      headers: { Accept: vonageUserAdminAccept },
+      query: { include: 'Active', limit: pageSize, page },
+      schema: VonageUsersPageSchema,
+      deadline,
+    });
+  }
+
+  return {
+    provider: 'vonage',
+    baseUrl,
+
+    async getPresence(agentId, o = {}) {
+      const id = validateAgentId('vonage', agentId);
+      const endpoint = 'GET /agents/{userId}/presence';
+      const body = await call({ method: 'GET', path: `/agents/${encodePathSegment(id)}/presence`, endpoint, schema: z.unknown(), deadline: o.deadline });
+      return fromEndpoint(endpoint, () => normalizeVonagePresence(body, { agentId: id, mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw }));
+    },
+
+    async getPresences(agentIds, o = {}) {
+      const ids = validateAgentIds('vonage', agentIds);
+      const groups = chunk(ids, vonageMaxIdsPerRequest);
+      const endpoint = 'GET /agents/presences/users';
+      const settled = await mapSettled(
+        groups,
+        concurrency,
+        async (group) => {
+          const body = await call({ method: 'GET', path: '/agents/presences/users', endpoint, query: { userId: group.join(',') }, schema: z.array(z.unknown()), deadline: o.deadline });
+          return fromEndpoint(endpoint, () => body.map((record) => normalizeVonagePresence(record, { mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw })));
+        },
+        deadlineNotPassed(now, o.deadline),
+      );
+      return collectBatch(groups, settled);
+    },
+
+    async listAgents(o = {}) {
+      // Whether pages start at 0 or 1 is unconfirmed. We ask for page 0; an API that
+      // refuses it with 400 is 1-based, and one that treats 0 as 1 repeats its first
+      // page, which the de-duplication below absorbs.
+      let page = 0;
+      let users;
+      try {
+        users = await fetchUsersPage(page, o.deadline);
+      } catch (error) {
+        if (!(error instanceof ProviderApiError) || error.httpStatus !== 400) throw error;
+        page = 1;
+        users = await fetchUsersPage(page, o.deadline);
+      }
+      const agents = new Map<string, AgentSummary>();
+      let pagesWithNothingNew = 0;
+      for (;;) {
+        let added = 0;
+        for (const u of users) {
+          const id = u.id ?? u.userId;
+          if (!id || agents.has(id)) continue;
+          if (u.userAccountConfiguration?.actAsAgent === false) continue;
+          added++;
+          agents.set(id, {
+            provider: 'vonage',
+            agentId: id,
+            name: u.name ?? ([u.firstName, u.lastName].filter(Boolean).join(' ') || null),
+            email: u.email ?? null,
+            ...(o.includeRaw ? { raw: u } : {}),
+          });
+        }
+        pagesWithNothingNew = added === 0 && users.length > 0 ? pagesWithNothingNew + 1 : 0;
+        if (users.length < pageSize || pagesWithNothingNew >= 2) break;
+        if (o.limit !== undefined && agents.size >= o.limit) break;
+        page++;
+        users = await fetchUsersPage(page, o.deadline);
+      }
+      const list = [...agents.values()];
+      return o.limit === undefined ? list : list.slice(0, o.limit);
+    },
+
+    async setPresence(agentId, statusId, o = {}) {
+      const id = validateAgentId('vonage', agentId);
+      const presenceId = validateStatusId('vonage', statusId);
+      const endpoint = 'PATCH /agents/{userId}/presence';
+      const body = await call({ method: 'PATCH', path: `/agents/${encodePathSegment(id)}/presence`, endpoint, body: { presenceId }, schema: z.unknown(), deadline: o.deadline });
+      return fromEndpoint(endpoint, () => normalizeVonagePresence(body, { agentId: id, mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw }));
+    },
+
+    async listStatuses(o = {}) {
+      const body = await call({ method: 'GET', path: '/agents/presence-definitions', endpoint: 'GET /agents/presence-definitions', schema: VonagePresenceDefinitionsSchema });
+      return body.presenceDefinitions.map((d) => vonageStatusDefinition(d, { mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw }));
+    },
+
+    async checkConnection() {
+      await call({ method: 'GET', path: '/agents/presence-definitions', endpoint: 'GET /agents/presence-definitions', schema: z.unknown() });
+    },
+  };
+}

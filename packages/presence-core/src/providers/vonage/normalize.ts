@@ -1,0 +1,46 @@
+import { mappedState } from '../../mapping';
+import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
+import type { NormalizeContext } from '../../normalize-context';
+import { parseRecord } from '../contract';
+import { VonagePresenceRecordSchema, type VonagePresenceDefinition } from './schemas';
+
+/** Keyed in lower case: REST sends PascalCase (ExtendedAway), webhook events lower camel case (extendedAway). */
+export const vonageCategoryStates: Record<string, PresenceState> = {
+  ready: 'available',
+  away: 'away',
+  extendedaway: 'away',
+  loggedout: 'offline',
+};
+
+export function vonageCategoryState(categoryType: string): PresenceState {
+  return vonageCategoryStates[categoryType.toLowerCase()] ?? 'unknown';
+}
+
+function statusOf(def: VonagePresenceDefinition) {
+  return { id: def.presenceId, name: def.description ?? def.category.description ?? null, category: def.category.categoryType };
+}
+
+export function normalizeVonagePresence(record: unknown, context: NormalizeContext = {}): AgentPresence {
+  const r = parseRecord('vonage', VonagePresenceRecordSchema, record);
+  const status = statusOf(r.presence);
+  return {
+    provider: 'vonage',
+    agentId: context.agentId ?? r.userId,
+    state: mappedState(status, context.mapping) ?? vonageCategoryState(r.presence.category.categoryType),
+    status,
+    since: r.updated ?? null,
+    ...(typeof r.presence.selectable === 'boolean' ? { selectable: r.presence.selectable } : {}),
+    ...(context.includeRaw ? { raw: record } : {}),
+  };
+}
+
+export function vonageStatusDefinition(def: VonagePresenceDefinition, context: NormalizeContext = {}): StatusDefinition {
+  const status = statusOf(def);
+  return {
+    provider: 'vonage',
+    ...status,
+    state: mappedState(status, context.mapping) ?? vonageCategoryState(def.category.categoryType),
+    ...(typeof def.selectable === 'boolean' ? { selectable: def.selectable } : {}),
+    ...(context.includeRaw ? { raw: def } : {}),
+  };
+}
