@@ -27,7 +27,7 @@ export class InputError extends PresenceError {
   readonly kind = 'input' as const;
   readonly field: string;
   constructor(field: string, problem: string, hint: string, provider?: ProviderId) {
-    super(`${field}: ${problem}`, { provider, hint });
+    super(`${field}: ${problem}. ${hint}`, { provider, hint });
     this.field = field;
   }
 }

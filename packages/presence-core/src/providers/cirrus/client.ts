@@ -94,7 +94,7 @@ export function createCirrusClient(options: ClientOptions): CirrusClient {
     provider: 'cirrus',
     baseUrl,
     getStats,
-    getPresence: (agentId, o) => readOne(validateAgentId('cirrus', agentId), o),
+    getPresence: async (agentId, o) => readOne(validateAgentId('cirrus', agentId), o),
 
     async getPresences(agentIds, o: CirrusReadOptions = {}) {
       const ids = validateAgentIds('cirrus', agentIds);

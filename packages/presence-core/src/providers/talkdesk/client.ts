@@ -78,7 +78,7 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): PresenceCl
   return {
     provider: 'talkdesk',
     baseUrl,
-    getPresence: (agentId, o) => readOne(validateAgentId('talkdesk', agentId), o),
+    getPresence: async (agentId, o) => readOne(validateAgentId('talkdesk', agentId), o),
 
     async getPresences(agentIds, o = {}) {
       const ids = validateAgentIds('talkdesk', agentIds);

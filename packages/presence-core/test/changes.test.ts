@@ -1,0 +1,107 @@
+import { detectChanges, InputError, type AgentPresence, type PresenceState } from '../src';
+
+const T0 = '2026-03-01T09:00:00.000Z';
+const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+
+function p(agentId: string, state: PresenceState, name: string, since: string | null = null, provider: AgentPresence['provider'] = 'cirrus'): AgentPresence {
+  return { provider, agentId, state, status: { id: name.toLowerCase(), name, category: state }, since };
+}
+
+describe('detectChanges', () => {
+  it('the first call is a baseline: no events, a snapshot', () => {
+    const { changes, snapshot } = detectChanges(undefined, [p('1', 'available', 'Active')], { observedAt: T0 });
+    expect(changes).toEqual([]);
+    expect(Object.keys(snapshot.a)).toEqual(['1']);
+  });
+
+  it('reports changed with the previous status and its duration from first observation', () => {
+    const first = detectChanges(undefined, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch')], { observedAt: T0 });
+    const second = detectChanges(first.snapshot, [p('1', 'away', 'Lunch'), p('2', 'away', 'Lunch')], { observedAt: at(5) });
+    expect(second.changes).toEqual([
+      {
+        event: 'changed',
+        agentId: '1',
+        provider: 'cirrus',
+        current: p('1', 'away', 'Lunch'),
+        previous: { state: 'available', status: { id: 'active', name: 'Active', category: 'available' }, since: null },
+        durationInPreviousMs: 5 * 60_000,
+        observedAt: at(5),
+      },
+    ]);
+    // No change: nothing, and the start of the current status is kept.
+    const third = detectChanges(second.snapshot, [p('1', 'away', 'Lunch'), p('2', 'away', 'Lunch')], { observedAt: at(20) });
+    expect(third.changes).toEqual([]);
+    const fourth = detectChanges(third.snapshot, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch')], { observedAt: at(21) });
+    expect(fourth.changes[0]?.durationInPreviousMs).toBe(16 * 60_000);
+  });
+
+  it('takes durations from the vendor since where given', () => {
+    const first = detectChanges(undefined, [p('v', 'available', 'Ready', at(-30), 'vonage')], { observedAt: T0 });
+    const second = detectChanges(first.snapshot, [p('v', 'away', 'Break', at(3), 'vonage')], { observedAt: at(5) });
+    expect(second.changes[0]).toMatchObject({
+      event: 'changed',
+      previous: { state: 'available', since: at(-30) },
+      durationInPreviousMs: 33 * 60_000,
+    });
+  });
+
+  it('a status change within the same state is a change', () => {
+    const first = detectChanges(undefined, [p('1', 'away', 'Lunch')], { observedAt: T0 });
+    const { changes } = detectChanges(first.snapshot, [p('1', 'away', 'Break')], { observedAt: at(1) });
+    expect(changes).toHaveLength(1);
+    expect(changes[0]?.previous?.status.name).toBe('Lunch');
+  });
+
+  it('reports appeared and disappeared on complete polls', () => {
+    const first = detectChanges(undefined, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch')], { observedAt: T0 });
+    const { changes, snapshot } = detectChanges(first.snapshot, [p('1', 'available', 'Active'), p('3', 'busy', 'Busy')], { observedAt: at(2) });
+    expect(changes.map((c) => [c.event, c.agentId])).toEqual([['appeared', '3'], ['disappeared', '2']]);
+    const gone = changes.find((c) => c.event === 'disappeared')!;
+    expect(gone).toMatchObject({ current: null, previous: { state: 'away' }, durationInPreviousMs: 2 * 60_000 });
+    expect(changes.find((c) => c.event === 'appeared')).toMatchObject({ previous: null, durationInPreviousMs: null });
+    expect(Object.keys(snapshot.a).sort()).toEqual(['1', '3']);
+  });
+
+  it('complete: false never reports disappeared and keeps the unseen', () => {
+    const first = detectChanges(undefined, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch')], { observedAt: T0 });
+    const partial = detectChanges(first.snapshot, [p('1', 'busy', 'Busy')], { observedAt: at(1), complete: false });
+    expect(partial.changes.map((c) => c.event)).toEqual(['changed']);
+    expect(Object.keys(partial.snapshot.a).sort()).toEqual(['1', '2']);
+    const later = detectChanges(partial.snapshot, [p('2', 'available', 'Active')], { observedAt: at(9), complete: false });
+    expect(later.changes[0]).toMatchObject({ agentId: '2', durationInPreviousMs: 9 * 60_000 });
+  });
+
+  it('baseline: true records a sweep page without reporting', () => {
+    const first = detectChanges(undefined, [p('1', 'available', 'Active')], { observedAt: T0, complete: false });
+    const second = detectChanges(first.snapshot, [p('2', 'away', 'Lunch')], { observedAt: at(1), complete: false, baseline: true });
+    expect(second.changes).toEqual([]);
+    expect(Object.keys(second.snapshot.a).sort()).toEqual(['1', '2']);
+  });
+
+  it('a snapshot survives JSON and stays under 64 bytes per agent at 10,000 agents', () => {
+    const statuses: Array<[PresenceState, string]> = [['available', 'Ready'], ['away', 'Lunch'], ['away', 'Break'], ['offline', 'Logged Out'], ['busy', 'Training']];
+    const guid = (i: number) => `${i.toString(16).padStart(8, '0')}-ba50-45af-a6fd-3b01cdc6f39b`;
+    const current = Array.from({ length: 10_000 }, (_, i) => {
+      const [state, name] = statuses[i % statuses.length]!;
+      // Vendor since times spread over the last 30 days, with millisecond precision.
+      return p(guid(i), state, name, new Date(Date.parse(T0) - ((i * 2_592_000_123) % 2_592_000_000)).toISOString(), 'vonage');
+    });
+    const { snapshot } = detectChanges(undefined, current, { observedAt: T0 });
+    const bytes = Buffer.byteLength(JSON.stringify(snapshot));
+    expect(bytes / 10_000).toBeLessThan(64);
+    const roundTrip = JSON.parse(JSON.stringify(snapshot));
+    const next = current.map((c, i) => (i === 7 ? p(c.agentId, 'busy', 'Training', T0, 'vonage') : c));
+    const { changes } = detectChanges(roundTrip, next, { observedAt: at(1) });
+    expect(changes).toHaveLength(1);
+    expect(changes[0]?.previous?.since).toBe(current[7]!.since);
+  });
+
+  it('refuses a snapshot it did not make, and a bad time', () => {
+    expect(() => detectChanges({ hello: 1 } as never, [], { observedAt: T0 })).toThrow(InputError);
+    expect(() => detectChanges(undefined, [], { observedAt: 'yesterday' })).toThrow(/observedAt/);
+  });
+
+  it('refuses to mix providers in one snapshot', () => {
+    expect(() => detectChanges(undefined, [p('1', 'away', 'A'), p('2', 'away', 'A', null, 'talkdesk')], { observedAt: T0 })).toThrow(/mixes providers/);
+  });
+});

@@ -1,0 +1,18 @@
+import { InputError, mappedState, stateMappingFromRows } from '../src';
+
+describe('mapping rows', () => {
+  it('builds a mapping from {match, state} rows', () => {
+    expect(stateMappingFromRows([{ match: 'Lunch', state: 'away' }, { match: 14, state: 'busy' }])).toEqual({ Lunch: 'away', '14': 'busy' });
+    expect(stateMappingFromRows(undefined)).toEqual({});
+  });
+
+  it('names the bad row and field', () => {
+    expect(() => stateMappingFromRows([{ match: 'x', state: 'asleep' }], 'State Mapping')).toThrow(/State Mapping\[0\]\.state: "asleep" is not a state/);
+    expect(() => stateMappingFromRows([{ match: ' ', state: 'away' }])).toThrow(InputError);
+    expect(() => stateMappingFromRows('Lunch=away')).toThrow(/list/);
+  });
+
+  it('does not match inherited keys', () => {
+    expect(mappedState({ id: 'constructor', name: 'toString', category: null }, {})).toBeUndefined();
+  });
+});
