@@ -65,6 +65,11 @@ describe('seed payloads normalise to their documented meaning', () => {
     expect(lunch).toMatchObject({ state: 'away', status: { id: 'cs-1', name: 'Lunch', category: 'away' } });
   });
 
+  it('Talkdesk: an empty custom status means none', () => {
+    const p = normalizePresence('talkdesk', { ...talkdeskPresence, status: 'away', custom_status: '', custom_status_id: '', interactions: [], occupancy: 0 }, { agentId: 'u1' });
+    expect(p.status).toEqual({ id: 'away', name: 'away', category: 'away' });
+  });
+
   it('Talkdesk: older records with user_id need no context', () => {
     expect(normalizePresence('talkdesk', { ...talkdeskPresence, user_id: 'abc123' }).agentId).toBe('abc123');
     expect(() => normalizePresence('talkdesk', talkdeskPresence)).toThrow(InputError);

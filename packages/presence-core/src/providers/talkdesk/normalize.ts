@@ -29,9 +29,10 @@ export function normalizeTalkdeskPresence(record: unknown, context: NormalizeCon
   if (agentId === undefined || agentId === '') {
     throw new InputError('agentId', 'is required for this Talkdesk record', 'Current Talkdesk presence records do not carry the user id; pass it in the context.', 'talkdesk');
   }
+  // No custom status comes as null or as "" (both are seen); either means none.
   const status = {
-    id: r.custom_status_id ?? r.status,
-    name: r.custom_status ?? r.status,
+    id: r.custom_status_id || r.status,
+    name: r.custom_status || r.status,
     category: r.status,
   };
   const interactions = r.interactions?.length ?? 0;

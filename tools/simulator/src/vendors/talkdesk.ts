@@ -1,0 +1,241 @@
+/**
+ * Talkdesk API under `/talkdesk`.
+ *
+ * Auth: OAuth2 client credentials at `POST /talkdesk/oauth/token`, client id and
+ * secret in HTTP Basic auth, form body; `scope` optional (absent: all granted scopes).
+ * Errors: `{code, message, description?, fields:[{name, description}]}`.
+ * `PUT /users/{id}/presence/status` answers 204 No Content (the docs do not say).
+ */
+import { TALKDESK_CUSTOM_STATUSES, TALKDESK_STATUSES } from '../catalog';
+import type { RouteDef, VendorApi, VendorRequest, VendorResponse } from '../http';
+import { isJsonContentType, parseJsonBody } from '../http';
+import { TALKDESK_SCOPES, TALKDESK_TOKEN_TTL_S, basicCredentials, isFormEncoded, oauthError, parseScopes, safeEqual } from '../oauth';
+import { talkdeskRecord, talkdeskUser } from '../records';
+import type { SimAgent } from '../types';
+
+const USER_ID = /^[0-9a-f]{24}$/;
+export const TALKDESK_DEFAULT_PER_PAGE = 20;
+export const TALKDESK_MAX_PER_PAGE = 100;
+
+const MESSAGES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Error codes are 7-digit strings in Talkdesk's style; the values are the simulator's own. */
+export function talkdeskError(
+  status: number,
+  description?: string,
+  fields: Array<{ name: string; description: string }> = [],
+  headers?: Record<string, string>,
+): VendorResponse {
+  return {
+    status,
+    body: {
+      code: `0330${String(status).padStart(3, '0')}`,
+      message: MESSAGES[status] ?? 'Error',
+      ...(description !== undefined ? { description } : {}),
+      fields,
+    },
+    ...(headers ? { headers } : {}),
+  };
+}
+
+function acceptsJson(req: VendorRequest): boolean {
+  const accept = req.headers.accept;
+  if (!accept) return true;
+  return accept
+    .split(',')
+    .map((part) => part.split(';')[0]!.trim().toLowerCase())
+    .some((t) => t === '*/*' || t === 'application/*' || t === 'application/json' || t === 'application/hal+json');
+}
+
+/** Check the token and that it has one of the scopes. */
+function checkToken(req: VendorRequest, scopes: string[]): VendorResponse | undefined {
+  const check = req.sim.tokens.check('talkdesk', req.headers, req.now);
+  if (!check.ok) {
+    const why = check.reason === 'missing' ? 'missing access token' : check.reason === 'expired' ? 'access token expired' : 'invalid access token';
+    return talkdeskError(401, why, [], { 'www-authenticate': 'Bearer error="invalid_token"' });
+  }
+  if (!scopes.some((s) => check.info.scopes.has(s))) {
+    return talkdeskError(403, `The access token lacks the required scope: ${scopes.join(' or ')}`);
+  }
+  return undefined;
+}
+
+function guard(scopes: string[], handler: (req: VendorRequest) => VendorResponse, read = true) {
+  return (req: VendorRequest): VendorResponse => {
+    const denied = checkToken(req, scopes);
+    if (denied) return denied;
+    if (read && !acceptsJson(req)) return talkdeskError(406, 'Only application/json responses are available');
+    return handler(req);
+  };
+}
+
+function lookupAgent(req: VendorRequest): { agent: SimAgent; error?: undefined } | { agent?: undefined; error: VendorResponse } {
+  const id = req.params.id ?? '';
+  const notFound = { error: talkdeskError(404, `User ${id} not found`, [{ name: 'user_id', description: 'user not found' }]) };
+  if (!USER_ID.test(id)) return notFound;
+  const agent = req.sim.world.agent('talkdesk', id);
+  return agent ? { agent } : notFound;
+}
+
+function tokenEndpoint(req: VendorRequest): VendorResponse {
+  const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
+  const basic = basicCredentials(req.headers);
+  const creds = req.sim.credentials.talkdesk;
+  if (!basic || !safeEqual(basic.id, creds.clientId) || !safeEqual(basic.secret, creds.clientSecret)) {
+    return oauthError(401, 'invalid_client', 'Client authentication failed (HTTP Basic auth with client id and secret)', {
+      ...noStore,
+      'www-authenticate': 'Basic realm="talkdesk"',
+    });
+  }
+  if (!isFormEncoded(req.headers)) {
+    return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded', noStore);
+  }
+  const form = new URLSearchParams(req.body.toString('utf8'));
+  const grant = form.get('grant_type');
+  if (!grant) return oauthError(400, 'invalid_request', 'grant_type is missing', noStore);
+  if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `grant_type '${grant}' is not supported`, noStore);
+  const requested = parseScopes(form.get('scope'));
+  const unknown = requested?.filter((s) => !(TALKDESK_SCOPES as readonly string[]).includes(s)) ?? [];
+  if (unknown.length) return oauthError(400, 'invalid_scope', `Scope not granted to this client: ${unknown.join(' ')}`, noStore);
+  const scopes = requested ?? [...TALKDESK_SCOPES];
+  const token = req.sim.tokens.issue('talkdesk', basic.id, scopes, TALKDESK_TOKEN_TTL_S, req.now);
+  return {
+    status: 200,
+    body: { access_token: token, token_type: 'Bearer', expires_in: TALKDESK_TOKEN_TTL_S, scope: scopes.join(' ') },
+    headers: noStore,
+  };
+}
+
+function setStatus(req: VendorRequest): VendorResponse {
+  const denied = checkToken(req, ['presence-status:write']);
+  if (denied) return denied;
+  if (!isJsonContentType(req.headers)) return talkdeskError(415, 'Content-Type must be application/json');
+  let body: unknown;
+  try {
+    body = parseJsonBody(req.body);
+  } catch {
+    return talkdeskError(400, 'The request body is not valid JSON');
+  }
+  const input = (body ?? {}) as { status?: unknown; custom_status_id?: unknown };
+  const allowed = ['available', 'away', 'offline', 'hidden'];
+  if (typeof input.status !== 'string' || !allowed.includes(input.status)) {
+    return talkdeskError(400, 'Invalid request body', [{ name: 'status', description: `must be one of ${allowed.join(', ')}` }]);
+  }
+  let custom: string | null = null;
+  if (input.custom_status_id !== undefined && input.custom_status_id !== null && input.custom_status_id !== '') {
+    if (typeof input.custom_status_id !== 'string' || !TALKDESK_CUSTOM_STATUSES.some((c) => c.id === input.custom_status_id)) {
+      return talkdeskError(400, 'Invalid request body', [{ name: 'custom_status_id', description: 'unknown custom status id' }]);
+    }
+    if (input.status !== 'away') {
+      return talkdeskError(400, 'Invalid request body', [
+        { name: 'custom_status_id', description: 'custom statuses are sub-statuses of "away"' },
+      ]);
+    }
+    custom = input.custom_status_id;
+  }
+  const { agent, error } = lookupAgent(req);
+  if (error) return error;
+  const status = TALKDESK_STATUSES.find((s) => s.status === input.status && s.customStatusId === custom)!;
+  const check = req.sim.tokens.check('talkdesk', req.headers, req.now);
+  const keepWork = status.status === 'available' ? { interactions: agent.interactions, occupancy: agent.occupancy } : {};
+  req.sim.world.setStatus(agent, status.idx, req.now, 'api', {
+    ...keepWork,
+    updatedBy: check.ok ? check.info.clientId : agent.id,
+  });
+  return { status: 204 };
+}
+
+function listUsers(req: VendorRequest): VendorResponse {
+  const fields: Array<{ name: string; description: string }> = [];
+  const num = (name: string, fallback: number, max: number) => {
+    const raw = req.query.get(name);
+    if (raw === null || raw === '') return fallback;
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(n >= 1 && n <= max)) fields.push({ name, description: `must be an integer between 1 and ${max}` });
+    return n;
+  };
+  const page = num('page', 1, Number.MAX_SAFE_INTEGER);
+  const perPage = num('per_page', TALKDESK_DEFAULT_PER_PAGE, TALKDESK_MAX_PER_PAGE);
+  if (fields.length) return talkdeskError(400, 'Invalid query parameters', fields);
+  const all = req.sim.world.vendors.talkdesk.users;
+  const totalPages = Math.max(1, Math.ceil(all.length / perPage));
+  const users = all.slice((page - 1) * perPage, page * perPage).map(talkdeskUser);
+  const link = (p: number) => ({ href: `${req.baseUrl}/users?page=${p}&per_page=${perPage}` });
+  const links: Record<string, { href: string }> = { self: link(page), first: link(1) };
+  if (page > 1) links.prev = link(Math.min(page - 1, totalPages));
+  if (page < totalPages) links.next = link(page + 1);
+  links.last = link(totalPages);
+  return {
+    status: 200,
+    body: { count: users.length, total: all.length, page, per_page: perPage, total_pages: totalPages, _embedded: { users }, _links: links },
+    headers: { 'content-type': 'application/hal+json; charset=utf-8' },
+  };
+}
+
+const routes: RouteDef[] = [
+  { method: 'POST', template: '/oauth/token', bearer: false, handler: tokenEndpoint },
+  {
+    method: 'GET',
+    template: '/users/{id}/presence',
+    bearer: true,
+    handler: guard(['presence-user:read'], (req) => {
+      const { agent, error } = lookupAgent(req);
+      return (
+        error ?? {
+          status: 200,
+          body: talkdeskRecord(req.sim.world, agent, req.baseUrl, req.sim.config.talkdeskIncludeUserId),
+        }
+      );
+    }),
+    records: (body) => [body],
+    driftField: 'status',
+  },
+  { method: 'PUT', template: '/users/{id}/presence/status', bearer: true, handler: setStatus },
+  {
+    method: 'GET',
+    template: '/account/custom-status',
+    bearer: true,
+    handler: guard(['presence-user:read', 'presence-status:write'], () => ({
+      status: 200,
+      body: { custom_status: TALKDESK_CUSTOM_STATUSES.map((c) => ({ id: c.id, display_name: c.display_name })) },
+    })),
+    records: (body) => (body as { custom_status: unknown[] }).custom_status,
+    driftField: 'display_name',
+  },
+  {
+    method: 'GET',
+    template: '/users',
+    bearer: true,
+    handler: guard(['users:read'], listUsers),
+    records: (body) => (body as { _embedded: { users: unknown[] } })._embedded.users,
+    driftField: 'active',
+  },
+];
+
+export const talkdeskApi: VendorApi = {
+  vendor: 'talkdesk',
+  routes,
+  serialize: (body) => JSON.stringify(body),
+  notFound: (req) => talkdeskError(404, `No route for ${req.method} ${req.path}`),
+  methodNotAllowed: (req, allowed) => talkdeskError(405, `${req.method} is not allowed here`, [], { allow: allowed.join(', ') }),
+  faultResponse: (kind, route) => {
+    if (route?.template === '/oauth/token') {
+      return kind === '500'
+        ? oauthError(500, 'server_error', 'The authorization server encountered an unexpected condition')
+        : oauthError(Number(kind), 'temporarily_unavailable', 'The authorization server is temporarily unavailable');
+    }
+    if (kind === 'token-expiry') return talkdeskError(401, 'access token expired', [], { 'www-authenticate': 'Bearer error="invalid_token"' });
+    return talkdeskError(Number(kind));
+  },
+};

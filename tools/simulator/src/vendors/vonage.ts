@@ -1,0 +1,293 @@
+/**
+ * Vonage Contact Center (NewVoiceMedia) Agents API and user admin under `/vonage`.
+ *
+ * Auth: OAuth2 client credentials at `POST /vonage/Auth/connect/token` (form body).
+ * Versioning: `Accept: application/vnd.newvoicemedia.v1+json` on `/agents/...`,
+ * `...v4+json` on `/useradmin/users`.
+ * Error shapes used (all four the docs list):
+ *   `{message}`                          401 (bad/expired token), 404 (unknown user), 405
+ *   `{status, title, detail}`            403 (scope), 400 "Query limit", 415, 429, 500, 503
+ *   `{status, title, errors:[{message, path}]}`  400 validation (bad presenceId, limit, page...)
+ *   `{error:{code, message}}`            400 ApiVersionUnspecified / UnsupportedApiVersion
+ */
+import { VONAGE_STATUSES } from '../catalog';
+import type { RouteDef, VendorApi, VendorRequest, VendorResponse } from '../http';
+import { isJsonContentType, parseJsonBody } from '../http';
+import {
+  VONAGE_SCOPES,
+  VONAGE_TOKEN_TTL_S,
+  basicCredentials,
+  isFormEncoded,
+  oauthError,
+  parseScopes,
+  safeEqual,
+} from '../oauth';
+import { vonagePresence, vonageRecord, vonageUser } from '../records';
+import type { SimAgent } from '../types';
+
+export const VONAGE_AGENTS_MEDIA_TYPE = 'application/vnd.newvoicemedia.v1+json';
+export const VONAGE_USERADMIN_MEDIA_TYPE = 'application/vnd.newvoicemedia.v4+json';
+export const VONAGE_MAX_IDS = 50;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(status: number, detail: string, title = TITLES[status] ?? 'Error'): VendorResponse {
+  return { status, body: { status, title, detail } };
+}
+
+function validation(errors: Array<{ message: string; path: string }>): VendorResponse {
+  return { status: 400, body: { status: 400, title: 'One or more validation errors occurred.', errors } };
+}
+
+function message(status: number, text: string, headers?: Record<string, string>): VendorResponse {
+  return { status, body: { message: text }, ...(headers ? { headers } : {}) };
+}
+
+/** Check the versioned Accept header. */
+function checkVersion(req: VendorRequest, version: number): VendorResponse | undefined {
+  const accept = req.headers.accept ?? '';
+  const versions = [...accept.matchAll(/application\/vnd\.newvoicemedia\.v(\d+)\+json/gi)].map((m) => Number(m[1]));
+  if (versions.length === 0) {
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'ApiVersionUnspecified',
+          message: `An API version is required, but was not specified. Send Accept: application/vnd.newvoicemedia.v${version}+json.`,
+        },
+      },
+    };
+  }
+  if (!versions.includes(version)) {
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'UnsupportedApiVersion',
+          message: `The HTTP resource that matches the request URI '${req.path}' does not support the API version '${versions[0]}'.`,
+        },
+      },
+    };
+  }
+  return undefined;
+}
+
+function checkToken(req: VendorRequest, scope: string): VendorResponse | undefined {
+  const check = req.sim.tokens.check('vonage', req.headers, req.now);
+  if (!check.ok) {
+    const description =
+      check.reason === 'missing' ? 'No access token' : check.reason === 'expired' ? 'The access token expired' : 'Invalid access token';
+    return message(401, 'Authorization has been denied for this request.', {
+      'www-authenticate': `Bearer error="invalid_token", error_description="${description}"`,
+    });
+  }
+  if (!check.info.scopes.has(scope)) {
+    return problem(403, `The access token does not have the required scope '${scope}'.`);
+  }
+  return undefined;
+}
+
+function guard(version: number, scope: string, handler: (req: VendorRequest) => VendorResponse) {
+  return (req: VendorRequest): VendorResponse => checkVersion(req, version) ?? checkToken(req, scope) ?? handler(req);
+}
+
+function userNotFound(id: string): VendorResponse {
+  return message(404, `User '${id}' was not found.`);
+}
+
+function lookupAgent(req: VendorRequest): { agent: SimAgent; error?: undefined } | { agent?: undefined; error: VendorResponse } {
+  const id = req.params.userId ?? '';
+  if (!GUID.test(id)) return { error: validation([{ message: `The value '${id}' is not valid.`, path: 'userId' }]) };
+  const agent = req.sim.world.agent('vonage', id.toLowerCase());
+  return agent ? { agent } : { error: userNotFound(id) };
+}
+
+const root = (body: unknown): unknown[] => [body];
+
+function tokenEndpoint(req: VendorRequest): VendorResponse {
+  const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
+  if (!isFormEncoded(req.headers)) {
+    return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded', noStore);
+  }
+  const form = new URLSearchParams(req.body.toString('utf8'));
+  const grant = form.get('grant_type');
+  if (!grant) return oauthError(400, 'invalid_request', 'grant_type is missing', noStore);
+  if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `grant_type '${grant}' is not supported`, noStore);
+  const basic = basicCredentials(req.headers);
+  const clientId = form.get('client_id') ?? basic?.id;
+  const clientSecret = form.get('client_secret') ?? basic?.secret;
+  const creds = req.sim.credentials.vonage;
+  if (!clientId || !clientSecret || !safeEqual(clientId, creds.clientId) || !safeEqual(clientSecret, creds.clientSecret)) {
+    return oauthError(400, 'invalid_client', 'Unknown client or invalid client secret', noStore);
+  }
+  const requested = parseScopes(form.get('scope'));
+  const unknown = requested?.filter((s) => !(VONAGE_SCOPES as readonly string[]).includes(s)) ?? [];
+  if (unknown.length) return oauthError(400, 'invalid_scope', `Scope not allowed for this client: ${unknown.join(' ')}`, noStore);
+  const scopes = requested ?? [...VONAGE_SCOPES];
+  const token = req.sim.tokens.issue('vonage', clientId, scopes, VONAGE_TOKEN_TTL_S, req.now);
+  return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: VONAGE_TOKEN_TTL_S }, headers: noStore };
+}
+
+function parseIntParam(raw: string | null, fallback: number): number | undefined {
+  if (raw === null || raw === '') return fallback;
+  return /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+}
+
+function listUsers(req: VendorRequest): VendorResponse {
+  const base = req.sim.config.vonagePageBase;
+  const include = req.query.get('include') ?? 'Active';
+  const includeValue = ['Active', 'Archived', 'All'].find((v) => v.toLowerCase() === include.toLowerCase());
+  const errors: Array<{ message: string; path: string }> = [];
+  if (!includeValue) errors.push({ message: `The value '${include}' is not valid for include (Active, Archived, All).`, path: 'include' });
+  const limit = parseIntParam(req.query.get('limit'), 25);
+  if (limit === undefined || limit < 1 || limit > 5000) {
+    errors.push({ message: 'The field limit must be between 1 and 5000.', path: 'limit' });
+  }
+  const page = parseIntParam(req.query.get('page'), base);
+  if (page === undefined || page < base) errors.push({ message: `The field page must be ${base} or greater.`, path: 'page' });
+  if (errors.length) return validation(errors);
+  const users = req.sim.world.vendors.vonage.users.filter((u) =>
+    includeValue === 'All' ? true : includeValue === 'Archived' ? u.kind === 'archived' : u.kind !== 'archived',
+  );
+  const start = (page! - base) * limit!;
+  const items = users.slice(start, start + limit!).map(vonageUser);
+  return {
+    status: 200,
+    body: {
+      items,
+      meta: { page: page!, count: items.length, pageCount: Math.ceil(users.length / limit!), totalCount: users.length },
+    },
+  };
+}
+
+function batchPresence(req: VendorRequest): VendorResponse {
+  const ids = req.query
+    .getAll('userId')
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids.length === 0) return validation([{ message: 'The userId field is required.', path: 'userId' }]);
+  if (ids.length > VONAGE_MAX_IDS) {
+    return problem(400, `A maximum of ${VONAGE_MAX_IDS} user IDs is allowed in one query; ${ids.length} were given.`, 'Query limit');
+  }
+  const seen = new Set<string>();
+  const records = [];
+  for (const id of ids) {
+    const key = id.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const agent = req.sim.world.agent('vonage', key);
+    if (agent) records.push(vonageRecord(req.sim.world, agent));
+  }
+  return { status: 200, body: records };
+}
+
+function setPresence(req: VendorRequest): VendorResponse {
+  if (!isJsonContentType(req.headers)) {
+    return problem(415, 'Content-Type must be application/json.');
+  }
+  let body: unknown;
+  try {
+    body = parseJsonBody(req.body);
+  } catch {
+    return validation([{ message: 'The request body is not valid JSON.', path: '' }]);
+  }
+  const presenceId = (body as { presenceId?: unknown } | undefined)?.presenceId;
+  if (typeof presenceId !== 'string' || presenceId === '') {
+    return validation([{ message: 'The presenceId field is required.', path: 'presenceId' }]);
+  }
+  const status = VONAGE_STATUSES.find((s) => s.presenceId === presenceId.toLowerCase());
+  if (!status) return validation([{ message: `Presence definition '${presenceId}' does not exist.`, path: 'presenceId' }]);
+  if (!status.selectable) {
+    return validation([{ message: `Presence definition '${presenceId}' is not selectable.`, path: 'presenceId' }]);
+  }
+  const { agent, error } = lookupAgent(req);
+  if (error) return error;
+  req.sim.world.setStatus(agent, status.idx, req.now, 'api');
+  return { status: 200, body: vonageRecord(req.sim.world, agent) };
+}
+
+const routes: RouteDef[] = [
+  { method: 'POST', template: '/Auth/connect/token', bearer: false, handler: tokenEndpoint },
+  {
+    method: 'GET',
+    template: '/agents/presence-definitions',
+    bearer: true,
+    handler: guard(1, 'users:read', () => ({
+      status: 200,
+      body: { presenceDefinitions: VONAGE_STATUSES.map(vonagePresence) },
+    })),
+    records: (body) => (body as { presenceDefinitions: unknown[] }).presenceDefinitions,
+    driftField: 'category.categoryType',
+  },
+  {
+    method: 'GET',
+    template: '/agents/presences/users',
+    bearer: true,
+    handler: guard(1, 'users:read', batchPresence),
+    records: (body) => body as unknown[],
+    driftField: 'presence.category.categoryType',
+  },
+  {
+    method: 'GET',
+    template: '/agents/{userId}/presence',
+    bearer: true,
+    handler: guard(1, 'users:read', (req) => {
+      const { agent, error } = lookupAgent(req);
+      return error ?? { status: 200, body: vonageRecord(req.sim.world, agent) };
+    }),
+    records: root,
+    driftField: 'presence.category.categoryType',
+  },
+  {
+    method: 'PATCH',
+    template: '/agents/{userId}/presence',
+    bearer: true,
+    handler: guard(1, 'users:write', setPresence),
+    records: root,
+    driftField: 'presence.category.categoryType',
+  },
+  {
+    method: 'GET',
+    template: '/useradmin/users',
+    bearer: true,
+    handler: guard(4, 'users:read', listUsers),
+    records: (body) => (body as { items: unknown[] }).items,
+    driftField: 'userAccountConfiguration.actAsAgent',
+  },
+];
+
+export const vonageApi: VendorApi = {
+  vendor: 'vonage',
+  routes,
+  serialize: (body) => JSON.stringify(body),
+  notFound: (req) => message(404, `No HTTP resource was found that matches the request URI '${req.path}'.`),
+  methodNotAllowed: (req, allowed) =>
+    message(405, `The requested resource does not support http method '${req.method}'.`, { allow: allowed.join(', ') }),
+  faultResponse: (kind, route, req) => {
+    if (route?.template === '/Auth/connect/token') {
+      return kind === '500'
+        ? oauthError(500, 'server_error', 'The authorization server encountered an unexpected condition')
+        : oauthError(Number(kind), 'temporarily_unavailable', 'The authorization server is temporarily unavailable');
+    }
+    if (kind === 'token-expiry') {
+      return message(401, 'Authorization has been denied for this request.', {
+        'www-authenticate': 'Bearer error="invalid_token", error_description="The access token expired"',
+      });
+    }
+    const details: Record<string, string> = {
+      '429': 'Fair usage limit exceeded. Retry after a short period.',
+      '500': 'An unexpected error occurred.',
+      '503': 'The service is temporarily unavailable.',
+    };
+    return problem(Number(kind), `${details[kind]} (${req.method} ${req.path})`);
+  },
+};
