@@ -12,6 +12,12 @@ export interface DetectChangesOptions {
    * a trigger sweeping its first cycle across several polls passes true until the cycle ends.
    */
   baseline?: boolean;
+  /**
+   * Every agent that exists now, as the vendor's user list says. Agents of the
+   * previous snapshot outside it are reported disappeared even when `complete`
+   * is false: the list, not the presence reads, says they are gone.
+   */
+  roster?: Iterable<string>;
 }
 
 function parseTime(value: string | null): number | undefined {
@@ -88,9 +94,11 @@ export function detectChanges(
     }
   }
 
-  if (complete && prior && !baseline && provider !== null) {
+  const roster = options.roster === undefined ? undefined : new Set(options.roster);
+  if (roster) for (const agentId of next.keys()) if (!roster.has(agentId) && !seen.has(agentId)) next.delete(agentId);
+  if ((complete || roster) && prior && !baseline && provider !== null) {
     for (const [agentId, before] of prior) {
-      if (seen.has(agentId)) continue;
+      if (seen.has(agentId) || (!complete && roster?.has(agentId))) continue;
       changes.push({
         event: 'disappeared',
         agentId,
@@ -104,4 +112,16 @@ export function detectChanges(
   }
 
   return { changes, snapshot: encodeSnapshot(provider, next, observedMs) };
+}
+
+/** The snapshot without the agents outside `keep`, reporting nothing: for when the user changes which agents are watched. */
+export function retainAgents(snapshot: PresenceSnapshot, keep: Iterable<string>): PresenceSnapshot {
+  const parsed = PresenceSnapshotSchema.safeParse(snapshot);
+  if (!parsed.success) {
+    throw new InputError('snapshot', 'is not a snapshot made by detectChanges', 'Pass the snapshot from the last call unchanged.');
+  }
+  const wanted = new Set(keep);
+  const entries = decodeSnapshot(parsed.data);
+  for (const agentId of [...entries.keys()]) if (!wanted.has(agentId)) entries.delete(agentId);
+  return encodeSnapshot(parsed.data.p, entries, parsed.data.b);
 }

@@ -4,7 +4,7 @@ export * from './model';
 export { StateMappingSchema, mappedState, stateMappingFromRows, type StateMapping } from './mapping';
 export type { NormalizeContext } from './normalize-context';
 export { normalizePresence } from './normalize';
-export { detectChanges, type DetectChangesOptions } from './changes';
+export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
 export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
 export { parseProviderError, type ParsedProviderError } from './provider-errors';
 export {

@@ -1,4 +1,4 @@
-import { detectChanges, InputError, type AgentPresence, type PresenceState } from '../src';
+import { detectChanges, InputError, retainAgents, type AgentPresence, type PresenceState } from '../src';
 
 const T0 = '2026-03-01T09:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
@@ -69,6 +69,16 @@ describe('detectChanges', () => {
     expect(Object.keys(partial.snapshot.a).sort()).toEqual(['1', '2']);
     const later = detectChanges(partial.snapshot, [p('2', 'available', 'Active')], { observedAt: at(9), complete: false });
     expect(later.changes[0]).toMatchObject({ agentId: '2', durationInPreviousMs: 9 * 60_000 });
+  });
+
+  it('a roster reports departures even on partial polls, and retainAgents forgets silently', () => {
+    const first = detectChanges(undefined, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch'), p('3', 'busy', 'Busy')], { observedAt: T0 });
+    const partial = detectChanges(first.snapshot, [p('1', 'available', 'Active')], { observedAt: at(1), complete: false, roster: ['1', '3'] });
+    expect(partial.changes.map((c) => [c.event, c.agentId])).toEqual([['disappeared', '2']]);
+    expect(Object.keys(partial.snapshot.a).sort()).toEqual(['1', '3']);
+    const kept = retainAgents(partial.snapshot, ['3']);
+    expect(Object.keys(kept.a)).toEqual(['3']);
+    expect(detectChanges(kept, [p('3', 'busy', 'Busy')], { observedAt: at(2) }).changes).toEqual([]);
   });
 
   it('baseline: true records a sweep page without reporting', () => {

@@ -1,0 +1,26 @@
+import { actionProperties, executeAction, listSearchMethods, cirrusVendor } from '@agent-presence/n8n-shared';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+export class CirrusPresence implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'Cirrus Presence',
+    name: 'cirrusPresence',
+    icon: { light: 'file:../../icons/cirrus.svg', dark: 'file:../../icons/cirrus.dark.svg' },
+    group: ['transform'],
+    version: 1,
+    subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+    description: 'Get and set the presence of Cirrus (Cirrus Digital) agents, and list their statuses',
+    defaults: { name: 'Cirrus Presence' },
+    usableAsTool: true,
+    inputs: [NodeConnectionTypes.Main],
+    outputs: [NodeConnectionTypes.Main],
+    credentials: [{ name: 'cirrusApi', required: true }],
+    properties: actionProperties(cirrusVendor),
+  };
+
+  methods = { listSearch: listSearchMethods(cirrusVendor) };
+
+  async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+    return executeAction(this, cirrusVendor);
+  }
+}

@@ -1,0 +1,24 @@
+import { pollPresence, triggerProperties, cirrusVendor } from '@agent-presence/n8n-shared';
+import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+
+export class CirrusPresenceTrigger implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'Cirrus Presence Trigger',
+    name: 'cirrusPresenceTrigger',
+    icon: { light: 'file:../../icons/cirrus.svg', dark: 'file:../../icons/cirrus.dark.svg' },
+    group: ['trigger'],
+    version: 1,
+    subtitle: '={{"Watching " + ($parameter["watch"] === "ids" ? "given agents" : "all agents")}}',
+    description: 'Starts the workflow when the presence of a Cirrus (Cirrus Digital) agent changes',
+    defaults: { name: 'Cirrus Presence Trigger' },
+    polling: true,
+    inputs: [],
+    outputs: [NodeConnectionTypes.Main],
+    credentials: [{ name: 'cirrusApi', required: true }],
+    properties: triggerProperties(cirrusVendor),
+  };
+
+  async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+    return pollPresence(this, cirrusVendor);
+  }
+}

@@ -1,0 +1,80 @@
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class TalkdeskOAuth2Api implements ICredentialType {
+  name = 'talkdeskOAuth2Api';
+
+  extends = ['oAuth2Api'];
+
+  displayName = 'Talkdesk OAuth2 API';
+
+  icon: Icon = { light: 'file:../icons/talkdesk.svg', dark: 'file:../icons/talkdesk.dark.svg' };
+
+  documentationUrl = 'https://github.com/agent-presence/agent-presence/tree/main/packages/n8n-nodes-talkdesk#credentials';
+
+  properties: INodeProperties[] = [
+    { displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'clientCredentials' },
+    {
+      displayName: 'Account Name',
+      name: 'account',
+      type: 'string',
+      default: '',
+      required: true,
+      placeholder: 'acme',
+      description: 'Your Talkdesk account name, as in acme.mytalkdesk.com',
+    },
+    {
+      displayName: 'Region',
+      name: 'region',
+      type: 'options',
+      options: [
+        { name: 'US', value: 'us' },
+        { name: 'EU', value: 'eu' },
+        { name: 'Canada', value: 'ca' },
+      ],
+      default: 'us',
+      description: 'The region of your Talkdesk account; it sets both the API host and the token URL',
+    },
+    {
+      displayName: 'Scope',
+      name: 'scope',
+      type: 'string',
+      default: 'presence-user:read presence-status:write users:read',
+      description: 'Space-separated. Empty: every scope granted to the client.',
+    },
+    {
+      displayName: 'API Host Override',
+      name: 'apiHost',
+      type: 'string',
+      default: '',
+      placeholder: 'https://api.talkdeskapp.com',
+      description: 'Leave empty to use the region\'s host. Must be https://, except localhost for testing.',
+    },
+    {
+      displayName: 'Token URL Override',
+      name: 'tokenUrl',
+      type: 'string',
+      default: '',
+      placeholder: 'https://acme.talkdeskid.com/oauth/token',
+      description: 'Leave empty to build it from the account and region. Must be https://, except localhost for testing.',
+    },
+    {
+      // n8n needs the token URL as an expression; presence-core's talkdeskTokenUrl() builds the same URL.
+      displayName: 'Access Token URL',
+      name: 'accessTokenUrl',
+      type: 'hidden',
+      default:
+        '={{ $self["tokenUrl"] || "https://" + $self["account"] + "." + ({ us: "talkdeskid.com", eu: "talkdeskid.eu", ca: "talkdeskidca.com" })[$self["region"]] + "/oauth/token" }}',
+    },
+    { displayName: 'Auth URL', name: 'authUrl', type: 'hidden', default: '' },
+    { displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+    { displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'header' },
+  ];
+
+  test: ICredentialTestRequest = {
+    request: {
+      baseURL: '={{ $credentials.apiHost || ({ us: "https://api.talkdeskapp.com", eu: "https://api.talkdeskapp.eu", ca: "https://api.talkdeskappca.com" })[$credentials.region] }}',
+      url: '/users',
+      qs: { page: 1, per_page: 1 },
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { pollPresence, triggerProperties, talkdeskVendor } from '@agent-presence/n8n-shared';
+import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+
+export class TalkdeskPresenceTrigger implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'Talkdesk Presence Trigger',
+    name: 'talkdeskPresenceTrigger',
+    icon: { light: 'file:../../icons/talkdesk.svg', dark: 'file:../../icons/talkdesk.dark.svg' },
+    group: ['trigger'],
+    version: 1,
+    subtitle: '={{"Watching " + ($parameter["watch"] === "ids" ? "given agents" : "all agents")}}',
+    description: 'Starts the workflow when the presence of a Talkdesk agent changes',
+    defaults: { name: 'Talkdesk Presence Trigger' },
+    polling: true,
+    inputs: [],
+    outputs: [NodeConnectionTypes.Main],
+    credentials: [{ name: 'talkdeskOAuth2Api', required: true }],
+    properties: triggerProperties(talkdeskVendor),
+  };
+
+  async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+    return pollPresence(this, talkdeskVendor);
+  }
+}

@@ -1,0 +1,69 @@
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class VonageContactCenterOAuth2Api implements ICredentialType {
+  name = 'vonageContactCenterOAuth2Api';
+
+  extends = ['oAuth2Api'];
+
+  displayName = 'Vonage Contact Center OAuth2 API';
+
+  icon: Icon = { light: 'file:../icons/vonage-contact-center.svg', dark: 'file:../icons/vonage-contact-center.dark.svg' };
+
+  documentationUrl = 'https://github.com/agent-presence/agent-presence/tree/main/packages/n8n-nodes-vonage-contact-center#credentials';
+
+  properties: INodeProperties[] = [
+    { displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'clientCredentials' },
+    {
+      displayName: 'Region',
+      name: 'region',
+      type: 'options',
+      options: [
+        { name: 'EMEA', value: 'emea' },
+        { name: 'NAM', value: 'nam' },
+        { name: 'APAC', value: 'apac' },
+      ],
+      default: 'emea',
+      description: 'The region of your Vonage Contact Center account; it sets both the API host and the token URL',
+    },
+    {
+      displayName: 'Scope',
+      name: 'scope',
+      type: 'string',
+      default: 'users:read users:write',
+      description: 'Space-separated. users:read reads presence, users:write sets it.',
+    },
+    {
+      displayName: 'API Host Override',
+      name: 'apiHost',
+      type: 'string',
+      default: '',
+      placeholder: 'https://emea.api.newvoicemedia.com',
+      description: 'Leave empty to use the region\'s host. Must be https://, except localhost for testing.',
+    },
+    {
+      displayName: 'Token URL Override',
+      name: 'tokenUrl',
+      type: 'string',
+      default: '',
+      placeholder: 'https://emea.cc.vonage.com/Auth/connect/token',
+      description: 'Leave empty to use the region\'s token URL. Must be https://, except localhost for testing.',
+    },
+    {
+      displayName: 'Access Token URL',
+      name: 'accessTokenUrl',
+      type: 'hidden',
+      default: '={{ $self["tokenUrl"] || "https://" + $self["region"] + ".cc.vonage.com/Auth/connect/token" }}',
+    },
+    { displayName: 'Auth URL', name: 'authUrl', type: 'hidden', default: '' },
+    { displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+    { displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+  ];
+
+  test: ICredentialTestRequest = {
+    request: {
+      baseURL: '={{ $credentials.apiHost || "https://" + $credentials.region + ".api.newvoicemedia.com" }}',
+      url: '/agents/presence-definitions',
+      headers: { Accept: 'application/vnd.newvoicemedia.v1+json' },
+    },
+  };
+}

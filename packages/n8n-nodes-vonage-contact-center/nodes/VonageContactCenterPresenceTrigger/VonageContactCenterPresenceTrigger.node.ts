@@ -1,0 +1,24 @@
+import { pollPresence, triggerProperties, vonageVendor } from '@agent-presence/n8n-shared';
+import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+
+export class VonageContactCenterPresenceTrigger implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'Vonage Contact Center Presence Trigger',
+    name: 'vonageContactCenterPresenceTrigger',
+    icon: { light: 'file:../../icons/vonage-contact-center.svg', dark: 'file:../../icons/vonage-contact-center.dark.svg' },
+    group: ['trigger'],
+    version: 1,
+    subtitle: '={{"Watching " + ($parameter["watch"] === "ids" ? "given agents" : "all agents")}}',
+    description: 'Starts the workflow when the presence of a Vonage Contact Center agent changes',
+    defaults: { name: 'Vonage Contact Center Presence Trigger' },
+    polling: true,
+    inputs: [],
+    outputs: [NodeConnectionTypes.Main],
+    credentials: [{ name: 'vonageContactCenterOAuth2Api', required: true }],
+    properties: triggerProperties(vonageVendor),
+  };
+
+  async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+    return pollPresence(this, vonageVendor);
+  }
+}

@@ -1,0 +1,157 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
+import type { VendorConfig } from '../vendor';
+
+/** The action node's parameters: the same resources and operations for every vendor. */
+export function actionProperties(vendor: VendorConfig): INodeProperties[] {
+  const presenceOps = { show: { resource: ['agentPresence'] } };
+  return [
+    {
+      displayName: 'Resource',
+      name: 'resource',
+      type: 'options',
+      noDataExpression: true,
+      options: [
+        { name: 'Agent Presence', value: 'agentPresence' },
+        { name: 'Status', value: 'status' },
+      ],
+      default: 'agentPresence',
+    },
+    {
+      displayName: 'Operation',
+      name: 'operation',
+      type: 'options',
+      noDataExpression: true,
+      displayOptions: presenceOps,
+      options: [
+        { name: 'Get', value: 'get', action: 'Get an agent presence', description: 'Get the presence of one agent' },
+        { name: 'Get Many', value: 'getMany', action: 'Get many agent presences', description: 'Get the presence of given agents, or of all agents' },
+        { name: 'Set', value: 'set', action: 'Set an agent presence', description: 'Set the presence of one agent' },
+      ],
+      default: 'get',
+    },
+    {
+      displayName: 'Operation',
+      name: 'operation',
+      type: 'options',
+      noDataExpression: true,
+      displayOptions: { show: { resource: ['status'] } },
+      options: [
+        { name: 'Get Many', value: 'getMany', action: 'Get many statuses', description: `List the ${vendor.displayName} statuses with their common state` },
+      ],
+      default: 'getMany',
+    },
+    {
+      displayName: 'Agent',
+      name: 'agent',
+      type: 'resourceLocator',
+      default: { mode: 'list', value: '' },
+      required: true,
+      displayOptions: { show: { resource: ['agentPresence'], operation: ['get', 'set'] } },
+      modes: [
+        {
+          displayName: 'From List',
+          name: 'list',
+          type: 'list',
+          typeOptions: { searchListMethod: 'searchAgents', searchable: true },
+        },
+        {
+          displayName: 'By ID',
+          name: 'id',
+          type: 'string',
+          placeholder: vendor.agentId.placeholder,
+          validation: [{ type: 'regex', properties: { regex: vendor.agentId.regex, errorMessage: vendor.agentId.hint } }],
+        },
+      ],
+    },
+    {
+      displayName: 'Status',
+      name: 'status',
+      type: 'resourceLocator',
+      default: { mode: 'list', value: '' },
+      required: true,
+      description: `The ${vendor.displayName} status to set`,
+      displayOptions: { show: { resource: ['agentPresence'], operation: ['set'] } },
+      modes: [
+        {
+          displayName: 'From List',
+          name: 'list',
+          type: 'list',
+          typeOptions: { searchListMethod: 'searchStatuses', searchable: true },
+        },
+        {
+          displayName: 'By ID',
+          name: 'id',
+          type: 'string',
+          placeholder: vendor.statusId.placeholder,
+          validation: [{ type: 'regex', properties: { regex: vendor.statusId.regex, errorMessage: vendor.statusId.hint } }],
+        },
+      ],
+    },
+    {
+      displayName: 'Agents',
+      name: 'source',
+      type: 'options',
+      noDataExpression: true,
+      displayOptions: { show: { resource: ['agentPresence'], operation: ['getMany'] } },
+      options: [
+        { name: 'All Agents', value: 'all', description: 'Every agent the vendor lists' },
+        { name: 'Given IDs', value: 'ids', description: 'The agents whose ids you give' },
+      ],
+      default: 'all',
+    },
+    {
+      displayName: 'Agent IDs',
+      name: 'agentIds',
+      type: 'string',
+      default: '',
+      required: true,
+      placeholder: vendor.agentId.placeholder,
+      description: 'Agent ids separated by commas or new lines, or an expression giving a list',
+      displayOptions: { show: { resource: ['agentPresence'], operation: ['getMany'], source: ['ids'] } },
+    },
+    {
+      displayName: 'Return All',
+      name: 'returnAll',
+      type: 'boolean',
+      default: false,
+      description: 'Whether to return all results or only up to a given limit',
+      displayOptions: { show: { operation: ['getMany'] } },
+    },
+    {
+      displayName: 'Limit',
+      name: 'limit',
+      type: 'number',
+      default: 50,
+      typeOptions: { minValue: 1 },
+      description: 'Max number of results to return',
+      displayOptions: { show: { operation: ['getMany'], returnAll: [false] } },
+    },
+    {
+      displayName: 'Filters',
+      name: 'filters',
+      type: 'collection',
+      placeholder: 'Add Filter',
+      default: {},
+      displayOptions: { show: { resource: ['agentPresence'], operation: ['getMany'] } },
+      options: [
+        {
+          displayName: 'State',
+          name: 'states',
+          type: 'multiOptions',
+          options: stateOptions,
+          default: [],
+          description: 'Return only agents in one of these common states',
+        },
+      ],
+    },
+    {
+      displayName: 'Options',
+      name: 'options',
+      type: 'collection',
+      placeholder: 'Add Option',
+      default: {},
+      options: [includeRawOption, stateMappingOption, ...(vendor.extraReadOptions ?? [])],
+    },
+  ];
+}

@@ -1,0 +1,32 @@
+import { normalizeBaseUrl, type PresenceClient, type StateMapping } from '@agent-presence/presence-core';
+import type { VendorConfig } from './vendor';
+import { n8nTransport, type N8nContext } from './transport';
+
+export interface ClientSetup {
+  client: PresenceClient;
+  apiBaseUrl: string;
+}
+
+/**
+ * Builds the vendor client for this node run from its credential. The API host
+ * and token URL are checked (https, or http on loopback only) before anything is
+ * sent, so a key or token never goes to an unchecked host.
+ */
+export async function createClientFor(
+  ctx: N8nContext,
+  vendor: VendorConfig,
+  options: { mapping?: StateMapping; deadline?: number } = {},
+): Promise<ClientSetup> {
+  const credentials = await ctx.getCredentials(vendor.credentialType);
+  const endpoints = vendor.endpoints(credentials);
+  const apiBaseUrl = normalizeBaseUrl(endpoints.apiBaseUrl, 'Credential > API Host', vendor.provider);
+  if (endpoints.tokenUrl !== undefined) normalizeBaseUrl(endpoints.tokenUrl, 'Credential > Token URL', vendor.provider);
+  const origin = new URL(apiBaseUrl).origin;
+  const client = vendor.createClient({
+    transport: n8nTransport(ctx, vendor.provider, vendor.credentialType, [origin]),
+    baseUrl: apiBaseUrl,
+    mapping: options.mapping,
+    retry: { deadline: options.deadline },
+  });
+  return { client, apiBaseUrl };
+}

@@ -1,0 +1,12 @@
+export type { VendorConfig, VendorEndpoints } from './vendor';
+export { cirrusVendor } from './vendors/cirrus';
+export { vonageVendor } from './vendors/vonage';
+export { talkdeskVendor } from './vendors/talkdesk';
+export { actionProperties } from './action/properties';
+export { executeAction } from './action/execute';
+export { listSearchMethods } from './action/methods';
+export { triggerProperties, triggerEvents, type TriggerEvent } from './trigger/properties';
+export { pollPresence } from './trigger/poll';
+export { toNodeError, errorItemJson } from './errors';
+export { n8nTransport } from './transport';
+export { createClientFor } from './client';

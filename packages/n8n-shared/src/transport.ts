@@ -1,0 +1,75 @@
+import {
+  ProviderApiError,
+  parseProviderError,
+  type HttpResponse,
+  type HttpTransport,
+  type ProviderId,
+} from '@agent-presence/presence-core';
+import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions, type IPollFunctions } from 'n8n-workflow';
+
+export type N8nContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+type AxiosLikeResponse = { status?: number; headers?: Record<string, unknown>; data?: unknown };
+
+function lowerHeaders(headers: Record<string, unknown> | undefined): HttpResponse['headers'] {
+  const out: HttpResponse['headers'] = {};
+  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v == null ? undefined : String(v);
+  return out;
+}
+
+/** The HTTP answer inside an error thrown by n8n's request helpers, if there was one. */
+function responseOf(error: unknown): AxiosLikeResponse | undefined {
+  const e = error as { cause?: { response?: AxiosLikeResponse; cause?: { response?: AxiosLikeResponse } }; response?: AxiosLikeResponse };
+  const r = e?.cause?.response ?? e?.response ?? e?.cause?.cause?.response;
+  return r && typeof r.status === 'number' ? r : undefined;
+}
+
+/**
+ * presence-core's HttpTransport over n8n's `httpRequestWithAuthentication`, so n8n
+ * adds the credential (and, for OAuth2, fetches and refreshes the token).
+ * Requests go only to the origins given: the credential's own API host.
+ */
+export function n8nTransport(ctx: N8nContext, provider: ProviderId, credentialType: string, allowedOrigins: string[]): HttpTransport {
+  return {
+    async request(req) {
+      const origin = new URL(req.url).origin;
+      if (!allowedOrigins.includes(origin)) {
+        // Never reached through the clients (they build URLs from the checked host); a guard, not a path.
+        throw new ProviderApiError({ provider, httpStatus: 0, code: 'ORIGIN_REFUSED', message: `refused to send credentials to ${origin}` });
+      }
+      const options: IHttpRequestOptions = {
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: req.body as IHttpRequestOptions['body'],
+        encoding: 'text',
+        json: false,
+        returnFullResponse: true,
+        // 401 must throw so n8n refreshes an OAuth2 token and retries once.
+        ignoreHttpStatusErrors: { ignore: true, except: [401] },
+        disableFollowRedirect: true,
+        timeout: req.timeoutMs,
+      };
+      try {
+        const res = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as {
+          statusCode: number;
+          headers: Record<string, unknown>;
+          body: unknown;
+        };
+        return { status: res.statusCode, headers: lowerHeaders(res.headers), body: res.body };
+      } catch (error) {
+        const response = responseOf(error);
+        if (response) return { status: response.status as number, headers: lowerHeaders(response.headers), body: response.data };
+        const message = error instanceof Error ? error.message : String(error);
+        if (/acquire OAuth2 access token/i.test(message)) {
+          // The token endpoint refused: surface it as the vendor's auth error, with its code.
+          const body = (error as { cause?: { body?: unknown; cause?: { body?: unknown } } }).cause;
+          const vendor = parseProviderError(provider, 401, body?.body ?? body?.cause?.body ?? message);
+          throw new ProviderApiError({ provider, httpStatus: 401, code: vendor.code === 'HTTP_401' ? 'token_request_failed' : vendor.code, message: vendor.code === 'HTTP_401' ? message : vendor.message, endpoint: 'POST token', hint: 'Check the client id, client secret, scopes and token URL of the credential.' });
+        }
+        throw error;
+      }
+    },
+    sleep: (ms) => sleep(ms),
+  };
+}

@@ -1,0 +1,134 @@
+import {
+  detectChanges,
+  InputError,
+  ProviderApiError,
+  retainAgents,
+  validateAgentId,
+  type AgentPresence,
+  type PresenceChange,
+  type PresenceClient,
+  type PresenceSnapshot,
+  type PresenceState,
+  type ReadOptions,
+} from '@agent-presence/presence-core';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { createClientFor } from '../client';
+import { toNodeError } from '../errors';
+import { mappingFromCollection, parseIdList, statesFrom } from '../params';
+import type { VendorConfig } from '../vendor';
+import { triggerEvents, type TriggerEvent } from './properties';
+
+/** What the trigger keeps in n8n static data: the compact snapshot and a sweep cursor, nothing else. */
+interface TriggerState {
+  snapshot?: PresenceSnapshot;
+  /** Last agent id read in the current sweep; null when a sweep is complete. */
+  after?: string | null;
+  /** True until the first full sweep after activation ends: nothing is reported before. */
+  baseline?: boolean;
+  /** Which agents were watched, to forget silently those the user stops watching. */
+  watching?: string;
+}
+
+/** Share of the poll budget spent reading; the rest is margin for n8n. */
+const budgetShare = 0.8;
+/** Agents shown by an editor test run. */
+const sampleSize = 10;
+
+function kindOf(change: PresenceChange): TriggerEvent {
+  if (change.event !== 'changed') return change.event;
+  return change.previous && change.current && change.previous.state === change.current.state ? 'statusChanged' : 'stateChanged';
+}
+
+function appeared(p: AgentPresence, observedAt: string): PresenceChange {
+  return { event: 'appeared', agentId: p.agentId, provider: p.provider, current: p, previous: null, durationInPreviousMs: null, observedAt };
+}
+
+function toItems(changes: PresenceChange[]): INodeExecutionData[] {
+  return changes.map((c) => ({ json: c as unknown as IDataObject }));
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ProviderApiError && error.httpStatus === 404;
+}
+
+async function rosterOf(ctx: IPollFunctions, vendor: VendorConfig, client: PresenceClient, deadline: number): Promise<{ ids: string[]; watching: string }> {
+  const watch = ctx.getNodeParameter('watch', 'all') as string;
+  if (watch === 'ids') {
+    const ids = parseIdList(ctx.getNodeParameter('agentIds', ''), 'Agent IDs').map((id, i) => validateAgentId(vendor.provider, id, `Agent IDs[${i}]`));
+    const unique = [...new Set(ids)].sort();
+    return { ids: unique, watching: `ids:${unique.join(',')}` };
+  }
+  const agents = await client.listAgents({ deadline });
+  return { ids: [...new Set(agents.map((a) => a.agentId))].sort(), watching: 'all' };
+}
+
+/**
+ * The polling trigger's poll(). Reads as many agents as the budget allows, in id
+ * order from where the last poll stopped, compares them with the stored snapshot
+ * and emits one item per change. Nothing is stored until the poll has succeeded,
+ * so a failed poll loses nothing: its changes are found by the next one.
+ */
+export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): Promise<INodeExecutionData[][] | null> {
+  const startedAt = Date.now();
+  const deadline = startedAt + Math.floor(ctx.getPollBudgetMs() * budgetShare);
+  try {
+    const options = ctx.getNodeParameter('options', {}) as IDataObject;
+    const read: ReadOptions = {
+      includeRaw: options.includeRaw === true,
+      mapping: mappingFromCollection(options.stateMapping),
+      deadline,
+      ...(vendor.readOptionsFrom ? vendor.readOptionsFrom(options) : {}),
+    };
+    const events = statesFrom(ctx.getNodeParameter('events', [])) as unknown as TriggerEvent[];
+    if (events.length === 0 || events.some((e) => !triggerEvents.includes(e))) {
+      throw new InputError('Events', 'has no valid event selected', `Pick at least one of: ${triggerEvents.join(', ')}.`, vendor.provider);
+    }
+    const onlyStates = statesFrom(ctx.getNodeParameter('onlyStates', []));
+    const { client } = await createClientFor(ctx, vendor, { mapping: read.mapping, deadline });
+    const roster = await rosterOf(ctx, vendor, client, deadline);
+
+    if (ctx.getMode() === 'manual') {
+      // An editor test run shows current presences and never moves the stored state.
+      const batch = await client.getPresences(roster.ids.slice(0, sampleSize), read);
+      if (batch.presences.length === 0 && batch.failures[0]) throw batch.failures[0].error;
+      const observedAt = new Date().toISOString();
+      return batch.presences.length > 0 ? [toItems(batch.presences.map((p) => appeared(p, observedAt)))] : null;
+    }
+
+    const stored = ctx.getWorkflowStaticData('node') as TriggerState;
+    let snapshot = stored.snapshot;
+    if (snapshot && stored.watching !== undefined && stored.watching !== roster.watching) snapshot = retainAgents(snapshot, roster.ids);
+    const baseline = stored.baseline ?? snapshot === undefined;
+    const after = stored.after ?? null;
+
+    const todo = after === null ? roster.ids : roster.ids.filter((id) => id > after);
+    const batch = await client.getPresences(todo, read);
+    if (batch.presences.length === 0 && batch.failures.length > 0 && batch.failures.every((f) => !isNotFound(f.error))) {
+      throw batch.failures[0]!.error;
+    }
+    // Read in id order and started in that order, so what was skipped is a tail.
+    const skipped = new Set(batch.skipped);
+    const done = todo.filter((id) => !skipped.has(id));
+    const sweepComplete = skipped.size === 0;
+    // Agents the vendor says it does not know are gone, like those its list no longer has.
+    const gone = new Set([...batch.missing, ...batch.failures.filter((f) => isNotFound(f.error)).flatMap((f) => f.agentIds)]);
+    const present = roster.ids.filter((id) => !gone.has(id));
+
+    const observedAt = new Date().toISOString();
+    const result = detectChanges(snapshot, batch.presences, { observedAt, complete: false, baseline, roster: present });
+
+    let emitted = result.changes.filter((c) => {
+      if (!events.includes(kindOf(c))) return false;
+      return c.event === 'disappeared' || onlyStates.length === 0 || (c.current !== null && onlyStates.includes(c.current.state as PresenceState));
+    });
+    if (baseline && options.emitOnStart === true) emitted = batch.presences.map((p) => appeared(p, observedAt));
+
+    stored.snapshot = result.snapshot;
+    stored.after = sweepComplete ? null : (done[done.length - 1] ?? after);
+    stored.baseline = baseline && !sweepComplete;
+    stored.watching = roster.watching;
+    return emitted.length > 0 ? [toItems(emitted)] : null;
+  } catch (error) {
+    throw toNodeError(ctx.getNode(), error);
+  }
+}

@@ -1,0 +1,73 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
+import type { VendorConfig } from '../vendor';
+
+export const triggerEvents = ['stateChanged', 'statusChanged', 'appeared', 'disappeared'] as const;
+export type TriggerEvent = (typeof triggerEvents)[number];
+
+/** The polling trigger's parameters (n8n adds "Poll Times" itself). */
+export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
+  return [
+    {
+      displayName: 'Watch',
+      name: 'watch',
+      type: 'options',
+      noDataExpression: true,
+      options: [
+        { name: 'All Agents', value: 'all', description: `Every agent ${vendor.displayName} lists` },
+        { name: 'Given IDs', value: 'ids', description: 'Only the agents whose ids you give' },
+      ],
+      default: 'all',
+    },
+    {
+      displayName: 'Agent IDs',
+      name: 'agentIds',
+      type: 'string',
+      default: '',
+      required: true,
+      placeholder: vendor.agentId.placeholder,
+      description: 'Agent ids separated by commas or new lines',
+      displayOptions: { show: { watch: ['ids'] } },
+    },
+    {
+      displayName: 'Events',
+      name: 'events',
+      type: 'multiOptions',
+      options: [
+        { name: 'State Changed', value: 'stateChanged', description: 'The common state changed, e.g. available to away' },
+        { name: 'Status Changed Within the Same State', value: 'statusChanged', description: 'e.g. Break to Lunch, both away' },
+        { name: 'Agent Appeared', value: 'appeared', description: 'An agent was seen for the first time' },
+        { name: 'Agent Disappeared', value: 'disappeared', description: 'An agent is no longer listed by the vendor' },
+      ],
+      default: ['stateChanged', 'statusChanged'],
+      required: true,
+    },
+    {
+      displayName: 'Only When New State Is',
+      name: 'onlyStates',
+      type: 'multiOptions',
+      options: stateOptions,
+      default: [],
+      description: 'Emit only changes into one of these common states. Empty: any state. Does not apply to disappearances.',
+    },
+    {
+      displayName: 'Options',
+      name: 'options',
+      type: 'collection',
+      placeholder: 'Add Option',
+      default: {},
+      options: [
+        {
+          displayName: 'Emit Current Presences on First Run',
+          name: 'emitOnStart',
+          type: 'boolean',
+          default: false,
+          description: 'Whether the first poll after activation emits every agent\'s presence as "appeared" instead of only storing a baseline',
+        },
+        includeRawOption,
+        stateMappingOption,
+        ...(vendor.extraReadOptions ?? []),
+      ],
+    },
+  ];
+}

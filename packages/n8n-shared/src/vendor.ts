@@ -1,0 +1,27 @@
+import type { ClientOptions, PresenceClient, ProviderId } from '@agent-presence/presence-core';
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+
+/** Where a credential says the vendor is. Both URLs are checked before any request. */
+export interface VendorEndpoints {
+  apiBaseUrl: string;
+  /** OAuth2 vendors: where n8n fetches the token. */
+  tokenUrl?: string;
+}
+
+/** Everything the shared node code needs to know about one vendor. */
+export interface VendorConfig {
+  provider: ProviderId;
+  /** "Cirrus", "Vonage Contact Center", "Talkdesk". */
+  displayName: string;
+  credentialType: string;
+  /** Node names without the package prefix, e.g. cirrusPresence. */
+  agentId: { placeholder: string; regex: string; hint: string };
+  statusId: { placeholder: string; regex: string; hint: string };
+  /** Reads the API host and token URL a credential points at (defaults, region, overrides). */
+  endpoints(credentials: ICredentialDataDecryptedObject): VendorEndpoints;
+  createClient(options: ClientOptions & { baseUrl: string }): PresenceClient;
+  /** Vendor-only read options shown under Options (e.g. Cirrus call status). */
+  extraReadOptions?: INodeProperties[];
+  /** Turns those options into client read options. */
+  readOptionsFrom?(options: Record<string, unknown>): Record<string, unknown>;
+}

@@ -1,0 +1,22 @@
+import { cirrusDefaultBaseUrl, createCirrusClient } from '@agent-presence/presence-core';
+import type { VendorConfig } from '../vendor';
+
+export const cirrusVendor: VendorConfig = {
+  provider: 'cirrus',
+  displayName: 'Cirrus',
+  credentialType: 'cirrusApi',
+  agentId: { placeholder: 'e.g. 1234567', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'A Cirrus manager id: digits only' },
+  statusId: { placeholder: 'e.g. 3', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'A Cirrus presence type id: digits only' },
+  endpoints: (c) => ({ apiBaseUrl: String(c.apiHost || cirrusDefaultBaseUrl) }),
+  createClient: (options) => createCirrusClient(options),
+  extraReadOptions: [
+    {
+      displayName: 'Include Call Status',
+      name: 'withCallStatus',
+      type: 'boolean',
+      default: false,
+      description: 'Whether to also read each agent\'s stats: an Active agent on a voice or video call (FaceToFaceStatus) is then reported busy. One more request per agent.',
+    },
+  ],
+  readOptionsFrom: (o) => ({ withCallStatus: o.withCallStatus === true }),
+};

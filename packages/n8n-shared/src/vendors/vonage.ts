@@ -1,0 +1,20 @@
+import { createVonageClient, vonageApiBaseUrl, vonageTokenUrl, VonageRegionSchema } from '@agent-presence/presence-core';
+import type { VendorConfig } from '../vendor';
+
+const guid = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+
+export const vonageVendor: VendorConfig = {
+  provider: 'vonage',
+  displayName: 'Vonage Contact Center',
+  credentialType: 'vonageContactCenterOAuth2Api',
+  agentId: { placeholder: 'e.g. daab05ec-ba50-45af-a6fd-3b01cdc6f39b', regex: guid, hint: 'A Vonage user id: a GUID' },
+  statusId: { placeholder: 'e.g. eaed6862-14fa-4114-be62-b8709b5d4a49', regex: guid, hint: 'A Vonage presenceId: a GUID' },
+  endpoints: (c) => {
+    const region = VonageRegionSchema.catch('emea').parse(c.region);
+    return {
+      apiBaseUrl: String(c.apiHost || vonageApiBaseUrl(region)),
+      tokenUrl: String(c.tokenUrl || vonageTokenUrl(region)),
+    };
+  },
+  createClient: (options) => createVonageClient(options),
+};
