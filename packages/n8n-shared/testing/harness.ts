@@ -7,7 +7,7 @@ import { join } from 'node:path';
 // n8n-core's instance settings read their folder at import: keep them out of the user's home.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'agent-presence-n8n-'));
 
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import {
   Workflow,
 
@@ -16,6 +16,7 @@ import {
   type IDataObject,
   type INode,
   type INodeExecutionData,
+  type INodeListSearchResult,
   type INodeParameters,
   type INodeType,
   type INodeTypes,
@@ -137,6 +138,19 @@ export class NodeHarness {
     const items = last?.data?.main?.[0] ?? [];
     const err = (last?.error ?? run.data.resultData.error) as ActionRun['error'] | undefined;
     return { items, error: err, run };
+  }
+
+  /** Calls a listSearch method of a node (a resource locator's "From list"), as the editor does. */
+  async listSearch(nodeName: string, method: string, filter?: string): Promise<INodeListSearchResult> {
+    const node = this.nodeOf(nodeName, {});
+    const workflow = new Workflow({ id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+    this.credentialsHelper.workflow = workflow;
+    this.credentialsHelper.node = node;
+    const ctx = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters.agent');
+    const type = this.nodeTypes.getByName(node.type) as INodeType;
+    const fn = type.methods?.listSearch?.[method];
+    if (!fn) throw new Error(`${nodeName} has no listSearch method ${method}`);
+    return fn.call(ctx, filter);
   }
 
   /** A poller over one trigger node, keeping its static data between polls like an active workflow. */

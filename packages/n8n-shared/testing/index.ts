@@ -1,3 +1,5 @@
 export { NodeHarness, type ActionRun, type HarnessOptions } from './harness';
 export { MemoryCredentialsHelper, oAuth2ApiStandIn } from './credentials';
 export { simulatorCredentials } from './simulator-credentials';
+export { describeVendorNodes, type VendorSuiteSpec } from './vendor-suite';
+export { describePackedPackage } from './package-suite';

@@ -31,6 +31,13 @@ interface TriggerState {
 
 /** Share of the poll budget spent reading; the rest is margin for n8n. */
 const budgetShare = 0.8;
+/**
+ * However long listing the agents took, reading presence may go on this long after it
+ * (within `hardShare` of the budget): without it, a roster that takes the whole budget
+ * to list would stall the sweep forever.
+ */
+const minReadShare = 0.1;
+const hardShare = 0.95;
 /** Agents shown by an editor test run. */
 const sampleSize = 10;
 
@@ -70,7 +77,7 @@ async function rosterOf(ctx: IPollFunctions, vendor: VendorConfig, client: Prese
  */
 export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): Promise<INodeExecutionData[][] | null> {
   const startedAt = Date.now();
-  const deadline = startedAt + Math.floor(ctx.getPollBudgetMs() * budgetShare);
+  const deadline = startedAt + ctx.getPollBudgetMs() * budgetShare;
   try {
     const options = ctx.getNodeParameter('options', {}) as IDataObject;
     const read: ReadOptions = {
@@ -102,7 +109,9 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
     const after = stored.after ?? null;
 
     const todo = after === null ? roster.ids : roster.ids.filter((id) => id > after);
-    const batch = await client.getPresences(todo, read);
+    const budget = ctx.getPollBudgetMs();
+    const readDeadline = Math.min(startedAt + budget * hardShare, Math.max(deadline, Date.now() + budget * minReadShare));
+    const batch = await client.getPresences(todo, { ...read, deadline: readDeadline });
     if (batch.presences.length === 0 && batch.failures.length > 0 && batch.failures.every((f) => !isNotFound(f.error))) {
       throw batch.failures[0]!.error;
     }

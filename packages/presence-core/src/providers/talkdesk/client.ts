@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import pLimit from 'p-limit';
 import { mapSettled } from '../../concurrency';
 import { InputError } from '../../errors';
 import { createApiCaller } from '../../http/api-caller';
@@ -87,20 +88,32 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): PresenceCl
     },
 
     async listAgents(o = {}) {
-      const agents: AgentSummary[] = [];
       // Page numbers, not `_links.next`: a link is an absolute URL, and the token must
-      // never follow one to a host other than the configured one.
-      for (let page = 1; ; page++) {
-        const body = await call({ method: 'GET', path: '/users', endpoint: 'GET /users', query: { page, per_page: perPage }, schema: TalkdeskUsersPageSchema, deadline: o.deadline });
-        const users = body._embedded?.users ?? [];
-        for (const u of users) {
+      // never follow one to a host other than the configured one. Once the first page
+      // tells how many there are, the rest are read in parallel.
+      const fetchPage = (page: number) =>
+        call({ method: 'GET', path: '/users', endpoint: 'GET /users', query: { page, per_page: perPage }, schema: TalkdeskUsersPageSchema, deadline: o.deadline });
+      const first = await fetchPage(1);
+      const pages = [first];
+      if (first.total_pages != null && first.total_pages > 1) {
+        const rest = Array.from({ length: first.total_pages - 1 }, (_, i) => i + 2);
+        const limit = pLimit(concurrency);
+        pages.push(...(await Promise.all(rest.map((page) => limit(() => fetchPage(page))))));
+      } else if (first.total_pages == null) {
+        // No page count: follow "next" links' existence, one page at a time.
+        for (let page = 2, last = first; last._links?.next && (last._embedded?.users.length ?? 0) > 0; page++) {
+          last = await fetchPage(page);
+          pages.push(last);
+        }
+      }
+      const agents: AgentSummary[] = [];
+      for (const body of pages) {
+        for (const u of body._embedded?.users ?? []) {
           if (u.active === false) continue;
           agents.push({ provider: 'talkdesk', agentId: u.id, name: u.name ?? null, email: u.email ?? null, ...(o.includeRaw ? { raw: u } : {}) });
         }
-        if (o.limit !== undefined && agents.length >= o.limit) return agents.slice(0, o.limit);
-        const more = body.total_pages != null ? page < body.total_pages : Boolean(body._links?.next) && users.length > 0;
-        if (!more) return agents;
       }
+      return o.limit === undefined ? agents : agents.slice(0, o.limit);
     },
 
     async setPresence(agentId, statusId, o = {}) {

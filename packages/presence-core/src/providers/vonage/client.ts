@@ -35,7 +35,7 @@ export function vonageTokenUrl(region: VonageRegion): string {
 
 export interface VonageClientOptions extends ClientOptions {
   region?: VonageRegion;
-  /** Page size for /useradmin/users (1–5000). Default 1000. */
+  /** Page size for /useradmin/users (1–5000). Default 5000, the most allowed: fewest requests. */
   usersPageSize?: number;
 }
 
@@ -51,7 +51,7 @@ export function createVonageClient(options: VonageClientOptions): PresenceClient
   const call = createApiCaller({ ...options, provider: 'vonage', baseUrl, headers: { Accept: vonageAgentsAccept } });
   const now = options.now ?? (() => Date.now());
   const concurrency = options.concurrency ?? defaultConcurrency;
-  const pageSize = options.usersPageSize ?? 1000;
+  const pageSize = options.usersPageSize ?? 5000;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) {
     throw new InputError('usersPageSize', `${pageSize} is out of range`, 'Use a whole number from 1 to 5000.', 'vonage');
   }

@@ -1,0 +1,349 @@
+// One behavioural suite for every vendor package: each package's test file calls it
+// with its node classes and the vendor's status ids. Nodes run through n8n-core's
+// engine against the simulator over real HTTP.
+import { startSimulator, type Simulator } from '@agent-presence/simulator';
+import type { ICredentialType, IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeHarness } from './harness';
+import { simulatorCredentials } from './simulator-credentials';
+
+type Vendor = 'cirrus' | 'vonage' | 'talkdesk';
+
+export interface VendorSuiteSpec {
+  vendor: Vendor;
+  actionNode: string;
+  triggerNode: string;
+  nodes: Record<string, INodeType>;
+  credentialType: ICredentialType;
+  /** Status ids of this vendor, with the common state each maps to by default. */
+  statuses: {
+    available: string;
+    away: string;
+    /** Another status in the away state (e.g. Lunch next to Break). */
+    awayOther: string;
+    offline: { id: string; state: string };
+  };
+  /** A well-formed id the simulator does not know. */
+  unknownAgentId: string;
+  /** A malformed id. */
+  badAgentId: string;
+  /** Sweep test: agents, per-request latency and poll budget such that one poll cannot read all. */
+  sweep: { agents: number; latencyMs: number; budgetMs: number };
+  /** The secret that must never appear in an output or error. */
+  secretOf(sim: Simulator): string;
+  oauth: boolean;
+}
+
+const json = (items: INodeExecutionData[]) => items.map((i) => i.json as IDataObject);
+
+export function describeVendorNodes(spec: VendorSuiteSpec): void {
+  const { vendor } = spec;
+  let sim: Simulator;
+  let h: NodeHarness;
+  let agents: string[];
+
+  const newHarness = () =>
+    new NodeHarness({ nodes: spec.nodes, credentialTypes: [spec.credentialType], credentials: simulatorCredentials(sim) });
+  const stateOf = (agentId: string) => sim.control.state(vendor).agents.find((a) => a.agentId === agentId)!;
+  const set = (agentId: string, statusId: string) => sim.control.setPresence({ vendor, agentId, statusId });
+  const run = (parameters: IDataObject, input?: IDataObject[], options?: { continueOnFail?: boolean }) =>
+    h.runAction(spec.actionNode, parameters as never, input, options);
+
+  beforeAll(async () => {
+    sim = await startSimulator({ agents: 12, seed: 7 });
+    agents = sim.control.agents(vendor).agentIds;
+    h = newHarness();
+  });
+  afterAll(() => sim.close());
+  afterEach(() => {
+    sim.control.clearFaults();
+    sim.control.config({ latencyMs: 0 });
+  });
+
+  describe(`${vendor} action node`, () => {
+    it('Agent Presence > Get returns the AgentPresence of one agent, by id', async () => {
+      const agentId = agents[0]!;
+      set(agentId, spec.statuses.away);
+      const { items, error } = await run({ resource: 'agentPresence', operation: 'get', agent: { __rl: true, mode: 'id', value: agentId } });
+      expect(error).toBeUndefined();
+      expect(json(items)).toEqual([
+        expect.objectContaining({ provider: vendor, agentId, state: 'away', status: expect.objectContaining({ id: stateOf(agentId).statusId }) }),
+      ]);
+      expect(items[0]!.pairedItem).toEqual({ item: 0 });
+    });
+
+    it('Get runs once per input item, with expressions per item', async () => {
+      const [a, b] = [agents[1]!, agents[2]!];
+      set(a, spec.statuses.available);
+      set(b, spec.statuses.offline.id);
+      const { items } = await run({ resource: 'agentPresence', operation: 'get', agent: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }, [{ id: a }, { id: b }]);
+      expect(json(items).map((p) => [p.agentId, p.state])).toEqual([[a, expect.stringMatching(/available|busy/)], [b, spec.statuses.offline.state]]);
+      expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+    });
+
+    it('Get Many of all agents matches the simulator, with the state filter and limit', async () => {
+      const all = await run({ resource: 'agentPresence', operation: 'getMany', source: 'all', returnAll: true });
+      expect(all.error).toBeUndefined();
+      const byId = new Map(json(all.items).map((p) => [p.agentId as string, p]));
+      expect([...byId.keys()].sort()).toEqual([...agents].sort());
+      for (const truth of sim.control.state(vendor).agents) {
+        expect((byId.get(truth.agentId)!.status as IDataObject).id).toBe(truth.statusId);
+      }
+      set(agents[3]!, spec.statuses.away);
+      const away = await run({ resource: 'agentPresence', operation: 'getMany', source: 'all', returnAll: true, filters: { states: ['away'] } });
+      expect(json(away.items).length).toBeGreaterThan(0);
+      expect(json(away.items).every((p) => p.state === 'away')).toBe(true);
+      const limited = await run({ resource: 'agentPresence', operation: 'getMany', source: 'all', returnAll: false, limit: 3 });
+      expect(limited.items).toHaveLength(3);
+    });
+
+    it('Get Many of given ids, with includeRaw and a state-mapping override', async () => {
+      const ids = [agents[4]!, agents[5]!];
+      set(ids[0]!, spec.statuses.awayOther);
+      set(ids[1]!, spec.statuses.away);
+      const { items, error } = await run({
+        resource: 'agentPresence',
+        operation: 'getMany',
+        source: 'ids',
+        agentIds: ids.join(',\n'),
+        returnAll: true,
+        options: { includeRaw: true, stateMapping: { mappings: [{ match: spec.statuses.awayOther, state: 'busy' }] } },
+      });
+      expect(error).toBeUndefined();
+      const byId = new Map(json(items).map((p) => [p.agentId, p]));
+      expect(byId.get(ids[0])!.state).toBe('busy');
+      expect(byId.get(ids[1])!.state).toBe('away');
+      expect(byId.get(ids[1])!.raw).toBeDefined();
+    });
+
+    it('Set changes the presence at the vendor and returns the new presence', async () => {
+      const agentId = agents[6]!;
+      set(agentId, spec.statuses.available);
+      const { items, error } = await run({
+        resource: 'agentPresence',
+        operation: 'set',
+        agent: { __rl: true, mode: 'id', value: agentId },
+        status: { __rl: true, mode: 'list', value: spec.statuses.awayOther },
+      });
+      expect(error).toBeUndefined();
+      expect(json(items)[0]).toMatchObject({ agentId, state: 'away', status: { id: spec.statuses.awayOther } });
+      expect(stateOf(agentId).statusId).toBe(spec.statuses.awayOther);
+      const last = sim.control.timeline({ vendor, agentId }).entries.at(-1)!;
+      expect(last).toMatchObject({ source: 'api', statusId: spec.statuses.awayOther });
+    });
+
+    it('Status > Get Many lists the vendor statuses with their common state', async () => {
+      const { items } = await run({ resource: 'status', operation: 'getMany', returnAll: true });
+      const byId = new Map(json(items).map((s) => [s.id, s.state]));
+      expect(byId.get(spec.statuses.available)).toBe('available');
+      expect(byId.get(spec.statuses.away)).toBe('away');
+      expect(byId.get(spec.statuses.offline.id)).toBe(spec.statuses.offline.state);
+    });
+
+    it('the resource locators list agents and statuses, filtered by the search text', async () => {
+      const found = await h.listSearch(spec.actionNode, 'searchAgents');
+      expect(found.results.map((r) => r.value).sort()).toEqual([...agents].sort());
+      const one = await h.listSearch(spec.actionNode, 'searchAgents', agents[0]!);
+      expect(one.results.map((r) => r.value)).toEqual([agents[0]]);
+      const statuses = await h.listSearch(spec.actionNode, 'searchStatuses');
+      expect(statuses.results.map((r) => r.value)).toEqual(expect.arrayContaining([spec.statuses.available, spec.statuses.away]));
+    });
+
+    it('a vendor error keeps its code and message; continueOnFail turns it into an error item', async () => {
+      const params = { resource: 'agentPresence', operation: 'get', agent: { __rl: true, mode: 'id', value: '={{ $json.id }}' } };
+      const failed = await run(params, [{ id: spec.unknownAgentId }]);
+      expect(failed.error).toBeDefined();
+      expect(failed.error!.httpCode).toBe('404');
+      expect(failed.error!.message).toContain('404');
+      const cont = await run(params, [{ id: agents[0] }, { id: spec.unknownAgentId }], { continueOnFail: true });
+      expect(cont.error).toBeUndefined();
+      expect(json(cont.items)[0]).toMatchObject({ agentId: agents[0] });
+      expect(json(cont.items)[1]).toMatchObject({ error: expect.stringContaining('404'), httpStatus: 404, provider: vendor });
+      expect(cont.items[1]!.pairedItem).toEqual({ item: 1 });
+    });
+
+    it('bad input is a NodeOperationError naming the field, sent to no one', async () => {
+      sim.control.resetCounters();
+      // Through an expression, so n8n's own parameter check (the locator's regex) cannot stop it first.
+      const { error } = await run({ resource: 'agentPresence', operation: 'get', agent: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }, [{ id: spec.badAgentId }]);
+      expect(error!.message).toMatch(/agentId/);
+      expect(error!.description).toBeTruthy();
+      expect(error!.name).toBe('NodeOperationError');
+      const vendorRequests = Object.keys(sim.control.counters().byEndpoint).filter((k) => k.startsWith(vendor) && !k.includes('token'));
+      expect(vendorRequests).toEqual([]);
+    });
+
+    it('a persistent 503 surfaces as the vendor error after retries', async () => {
+      sim.control.addFault({ vendor, endpoint: '*', kind: '503' });
+      const { error } = await run({ resource: 'status', operation: 'getMany', returnAll: true });
+      expect(error!.httpCode).toBe('503');
+      expect(error!.message).toMatch(/503/);
+    });
+
+    it('a transient 429 with Retry-After is waited out', async () => {
+      sim.control.addFault({ vendor, endpoint: '*', kind: '429', count: 1, retryAfterSeconds: 1 });
+      const started = Date.now();
+      const { error, items } = await run({ resource: 'status', operation: 'getMany', returnAll: true });
+      expect(error).toBeUndefined();
+      expect(items.length).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    });
+
+    it(spec.oauth ? 'an expired token is refreshed and the call succeeds' : 'a revoked key is a 401 naming the credential', async () => {
+      await run({ resource: 'status', operation: 'getMany', returnAll: true });
+      const before = h.credentialsHelper.tokenUpdates.length;
+      if (spec.oauth) {
+        sim.control.addFault({ vendor, endpoint: '*', kind: 'token-expiry', count: 1 });
+        const { error, items } = await run({ resource: 'status', operation: 'getMany', returnAll: true });
+        expect(error).toBeUndefined();
+        expect(items.length).toBeGreaterThan(0);
+        expect(h.credentialsHelper.tokenUpdates.length).toBe(before + 1);
+      } else {
+        // n8n retries a 401 once itself; a key that stays refused is the user's to fix.
+        sim.control.addFault({ vendor, endpoint: '*', kind: 'token-expiry' });
+        const { error } = await run({ resource: 'status', operation: 'getMany', returnAll: true });
+        expect(error!.httpCode).toBe('401');
+        expect(error!.description).toMatch(/credentials/i);
+      }
+    });
+
+    it('no secret appears in outputs or errors', async () => {
+      const secret = spec.secretOf(sim);
+      const outputs = [
+        await run({ resource: 'agentPresence', operation: 'getMany', source: 'all', returnAll: true, options: { includeRaw: true } }),
+        await run({ resource: 'agentPresence', operation: 'get', agent: { __rl: true, mode: 'id', value: spec.unknownAgentId } }),
+      ];
+      const tokens = h.credentialsHelper.tokenUpdates.map((t) => String(t.accessToken));
+      const text = JSON.stringify(outputs.map((o) => ({ items: o.items, error: o.error })));
+      expect(text).not.toContain(secret);
+      for (const token of tokens) expect(text).not.toContain(token);
+      expect(text).not.toMatch(/Bearer [A-Za-z0-9]/);
+    });
+  });
+
+  describe(`${vendor} polling trigger`, () => {
+    const base = { watch: 'all', events: ['stateChanged', 'statusChanged'], onlyStates: [] };
+
+    it('stores a baseline first, then emits one item per change, and null when nothing changed', async () => {
+      const p = h.poller(spec.triggerNode, base);
+      for (const a of agents) set(a, spec.statuses.available);
+      expect(await p.poll()).toBeNull();
+      const snapshotBytes = JSON.stringify(p.staticData).length;
+      expect(snapshotBytes / agents.length).toBeLessThan(160);
+      expect(await p.poll()).toBeNull();
+
+      set(agents[0]!, spec.statuses.away);
+      set(agents[1]!, spec.statuses.offline.id);
+      const out = await p.poll();
+      const changes = json(out![0]!);
+      expect(changes.map((c) => c.agentId).sort()).toEqual([agents[0], agents[1]].sort());
+      const first = changes.find((c) => c.agentId === agents[0])!;
+      expect(first).toMatchObject({
+        event: 'changed',
+        provider: vendor,
+        current: { state: 'away', status: { id: spec.statuses.away } },
+        previous: { state: 'available' },
+      });
+      expect(typeof first.durationInPreviousMs).toBe('number');
+      expect(typeof first.observedAt).toBe('string');
+      expect(await p.poll()).toBeNull();
+    });
+
+    it('filters by event kind and by new state', async () => {
+      for (const a of agents) set(a, spec.statuses.away);
+      const onlyStatus = h.poller(spec.triggerNode, { ...base, events: ['statusChanged'] });
+      const onlyWorking = h.poller(spec.triggerNode, { ...base, onlyStates: ['available', 'busy'] });
+      await onlyStatus.poll();
+      await onlyWorking.poll();
+      set(agents[2]!, spec.statuses.awayOther); // a status change within "away"
+      set(agents[3]!, spec.statuses.available); // a state change
+      const s1 = json((await onlyStatus.poll())![0]!);
+      expect(s1).toEqual([
+        expect.objectContaining({ agentId: agents[2], previous: expect.objectContaining({ state: 'away' }), current: expect.objectContaining({ state: 'away' }) }),
+      ]);
+      const w1 = json((await onlyWorking.poll())![0]!);
+      expect(w1.map((c) => c.agentId)).toEqual([agents[3]]);
+      set(agents[4]!, spec.statuses.offline.id);
+      expect(await onlyWorking.poll()).toBeNull();
+    });
+
+    it('reports agents that appear and disappear', async () => {
+      const p = h.poller(spec.triggerNode, { ...base, events: ['appeared', 'disappeared'] });
+      await p.poll();
+      sim.control.reset({ agents: 14, seed: 7 });
+      const grown = sim.control.agents(vendor).agentIds;
+      const added = grown.filter((a) => !agents.includes(a));
+      expect(added).toHaveLength(2);
+      const appeared = json((await p.poll())![0]!);
+      expect(appeared.map((c) => [c.event, c.agentId]).sort()).toEqual(added.map((a) => ['appeared', a]).sort());
+      sim.control.reset({ agents: 12, seed: 7 });
+      const gone = json((await p.poll())![0]!);
+      expect(gone.map((c) => [c.event, c.agentId]).sort()).toEqual(added.map((a) => ['disappeared', a]).sort());
+      expect(gone[0]).toMatchObject({ current: null, previous: expect.objectContaining({ state: expect.any(String) }) });
+    });
+
+    it('emits the current presences on the first run when asked, and a manual run never moves the stored state', async () => {
+      const p = h.poller(spec.triggerNode, { ...base, options: { emitOnStart: true } });
+      const sample = json((await p.poll('manual'))![0]!);
+      expect(sample.length).toBeGreaterThan(0);
+      expect(sample[0]).toMatchObject({ event: 'appeared', provider: vendor, previous: null });
+      expect(p.staticData).toEqual({});
+      const first = json((await p.poll())![0]!);
+      expect(first).toHaveLength(agents.length);
+      expect(await p.poll()).toBeNull();
+    });
+
+    it('watches only the given ids', async () => {
+      const watched = [agents[7]!, agents[8]!];
+      const p = h.poller(spec.triggerNode, { ...base, watch: 'ids', agentIds: watched.join(', ') });
+      for (const a of agents) set(a, spec.statuses.available);
+      await p.poll();
+      for (const a of agents) set(a, spec.statuses.away);
+      const out = json((await p.poll())![0]!);
+      expect(out.map((c) => c.agentId).sort()).toEqual([...watched].sort());
+    });
+
+    it('a failed poll stores nothing, so its changes come with the next poll', async () => {
+      const p = h.poller(spec.triggerNode, base);
+      for (const a of agents) set(a, spec.statuses.available);
+      await p.poll();
+      const stored = JSON.stringify(p.staticData);
+      set(agents[9]!, spec.statuses.away);
+      sim.control.addFault({ vendor, endpoint: '*', kind: '500' });
+      await expect(p.poll()).rejects.toThrow(/500/);
+      expect(JSON.stringify(p.staticData)).toBe(stored);
+      sim.control.clearFaults();
+      const out = json((await p.poll())![0]!);
+      expect(out.map((c) => c.agentId)).toEqual([agents[9]]);
+    });
+
+    it('sweeps agents across polls when one poll cannot read them all, losing and repeating nothing', async () => {
+      sim.control.reset({ agents: spec.sweep.agents, seed: 11 });
+      const all = sim.control.agents(vendor).agentIds;
+      for (const a of all) set(a, spec.statuses.available);
+      sim.control.config({ latencyMs: spec.sweep.latencyMs });
+      const p = h.poller(spec.triggerNode, base, { budgetMs: spec.sweep.budgetMs });
+      let polls = 0;
+      let partial = 0;
+      // Baseline: nothing is emitted until a whole sweep is done.
+      do {
+        expect(await p.poll()).toBeNull();
+        polls++;
+        if ((p.staticData as IDataObject).after) partial++;
+      } while ((p.staticData as IDataObject).baseline === true && polls < 50);
+      expect(partial).toBeGreaterThan(0);
+      // Change a spread of agents, some twice before they are read.
+      const changed = all.filter((_, i) => i % 3 === 0);
+      for (const a of changed) set(a, spec.statuses.away);
+      const seen: string[] = [];
+      for (let i = 0; i < 50; i++) {
+        const out = await p.poll();
+        if (out) seen.push(...json(out[0]!).map((c) => c.agentId as string));
+        if (!(p.staticData as IDataObject).after && i > 0) break;
+      }
+      expect([...seen].sort()).toEqual([...changed].sort());
+      expect(new Set(seen).size).toBe(seen.length);
+      sim.control.config({ latencyMs: 0 });
+      sim.control.reset({ agents: 12, seed: 7 });
+    });
+  });
+}
