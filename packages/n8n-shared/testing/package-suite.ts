@@ -99,6 +99,30 @@ export function describePackedPackage(expected: { name: string; nodes: string[];
       }
     });
 
+    it('its README documents every operation, parameter, option and credential field', () => {
+      const readme = readFileSync(join(packed.root, 'README.md'), 'utf8');
+      const names = new Set<string>();
+      const collect = (props: Array<{ displayName?: string; name?: string; type?: string; options?: unknown[]; values?: unknown[] }> = []) => {
+        for (const p of props) {
+          if (p.type === 'hidden' || p.name === 'resource' || p.name === 'operation') {
+            if (p.name === 'operation' || p.name === 'resource') for (const o of (p.options ?? []) as Array<{ name: string }>) names.add(o.name);
+            continue;
+          }
+          if (p.displayName) names.add(p.displayName);
+          if (p.type === 'collection' || p.type === 'fixedCollection') collect(p.options as never);
+          if (p.values) collect(p.values as never);
+        }
+      };
+      for (const path of [...expected.nodes, ...expected.credentials]) {
+        const mod = require(join(packed.root, path)) as Record<string, new () => { description?: { displayName: string; properties: never[] }; properties?: never[]; displayName?: string }>;
+        const instance = new (Object.values(mod)[0]!)();
+        names.add(instance.description?.displayName ?? instance.displayName!);
+        collect(instance.description?.properties ?? instance.properties);
+      }
+      const undocumented = [...names].filter((n) => !readme.includes(n));
+      expect(undocumented).toEqual([]);
+    });
+
     it("passes n8n's community lint rules on the shipped JS, inline config disabled", () => {
       const { errorCount, messages } = lintWithScannerRules(packed.root);
       expect(messages).toEqual([]);
