@@ -3,3 +3,4 @@ export { MemoryCredentialsHelper, oAuth2ApiStandIn } from './credentials';
 export { simulatorCredentials } from './simulator-credentials';
 export { describeVendorNodes, type VendorSuiteSpec } from './vendor-suite';
 export { describePackedPackage } from './package-suite';
+export { pack, requiresOf, lintWithScannerRules, manifestProblems, allowedRequires, type Packed } from './scanner';

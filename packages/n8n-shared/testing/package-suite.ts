@@ -1,58 +1,8 @@
 // Packs a node package as npm would publish it and checks the tarball the way n8n's
-// verification and publication scanner do: no runtime dependencies, every declared
-// file present, only allowed requires, and the community lint rules on the shipped
-// JS with inline config ignored.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { globSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// verification and publication scanner do (see scanner.ts).
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-
-const allowedRequires = new Set(['n8n-workflow', 'zod/v4', 'crypto', 'node:crypto']);
-
-interface Packed {
-  root: string;
-  files: string[];
-  manifest: Record<string, unknown> & { n8n?: { nodes?: string[]; credentials?: string[]; strict?: boolean; n8nNodesApiVersion?: number } };
-}
-
-function pack(packageDir: string): Packed {
-  const out = mkdtempSync(join(tmpdir(), 'agent-presence-pack-'));
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const info = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', out], { cwd: packageDir, encoding: 'utf8' })) as Array<{ filename: string }>;
-  const tarball = join(out, info[0]!.filename.replace(/^@[^/]+\//, '').replace('/', '-'));
-  execFileSync('tar', ['-xzf', tarball, '-C', out]);
-  const root = join(out, 'package');
-  return { root, files: globSync('**/*', { cwd: root }), manifest: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) };
-}
-
-function requiresOf(source: string): string[] {
-  return [...source.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!);
-}
-
-function lintWithScannerRules(root: string, targets: string[] = ['dist', 'package.json']): { errorCount: number; messages: string[] } {
-  const plugin = require.resolve('@n8n/eslint-plugin-community-nodes');
-  const tsParser = require.resolve('@typescript-eslint/parser');
-  const config = join(root, '..', 'scanner.eslint.config.mjs');
-  writeFileSync(
-    config,
-    `import { n8nCommunityNodesPlugin as p } from ${JSON.stringify(plugin)};
-import * as tsParser from ${JSON.stringify(tsParser)};
-const r = p.configs.recommended;
-export default [
-  { files: ['**/*.js'], plugins: r.plugins, rules: r.rules, languageOptions: { sourceType: 'commonjs', ecmaVersion: 2023 } },
-  { files: ['package.json'], plugins: r.plugins, rules: r.rules, languageOptions: { parser: tsParser, parserOptions: { extraFileExtensions: ['.json'] } } },
-];
-`,
-  );
-  const eslint = join(require.resolve('eslint'), '../../bin/eslint.js');
-  const run = spawnSync(process.execPath, [eslint, '--no-inline-config', '--no-config-lookup', '-c', config, '--format', 'json', ...targets], { cwd: root, encoding: 'utf8' });
-  const results = JSON.parse(run.stdout || '[]') as Array<{ filePath: string; errorCount: number; messages: Array<{ ruleId: string | null; message: string; severity: number }> }>;
-  return {
-    errorCount: results.reduce((n, r) => n + r.errorCount, 0) + (run.status !== 0 && results.length === 0 ? 1 : 0),
-    messages: results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}: ${m.ruleId} ${m.message}`)).concat(run.stdout ? [] : [run.stderr]),
-  };
-}
+import { allowedRequires, lintWithScannerRules, manifestProblems, pack, requiresOf, type Packed } from './scanner';
 
 export function describePackedPackage(expected: { name: string; nodes: string[]; credentials: string[] }, packageDir: string = process.cwd()): void {
   describe(`the packed ${expected.name} tarball`, () => {
@@ -69,6 +19,7 @@ export function describePackedPackage(expected: { name: string; nodes: string[];
       expect(packed.manifest.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
       expect(packed.manifest.keywords).toContain('n8n-community-node-package');
       expect(packed.manifest.license).toBe('MIT');
+      expect(manifestProblems(packed.manifest)).toEqual([]);
     });
 
     it('ships every file its n8n block names, with codex files and icons, and nothing else', () => {
@@ -79,7 +30,7 @@ export function describePackedPackage(expected: { name: string; nodes: string[];
       for (const node of n8n.nodes!) expect(packed.files).toContain(node.replace(/\.js$/, '.json'));
       expect(packed.files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(2);
       expect(packed.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
-      expect(packed.files).toEqual(expect.arrayContaining(['README.md', 'LICENSE']));
+      expect(packed.files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'CHANGELOG.md']));
     });
 
     it('requires nothing but n8n-workflow, zod/v4 and allowed built-ins', () => {
