@@ -25,6 +25,7 @@ export default tseslint.config(
             message: 'No Node built-ins in core outside transports/undici.ts.',
           })),
         ],
+        // 'crypto' (the Vonage webhook signature) is on n8n's allow-list; other built-ins are not.
         patterns: [{ group: ['node:*'], message: 'No Node built-ins in core outside transports/undici.ts.' }],
       }],
       'no-restricted-syntax': ['error',

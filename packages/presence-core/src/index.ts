@@ -46,7 +46,21 @@ export {
   vonageUserAdminAccept,
   type VonageRegion,
   type VonageClientOptions,
+  type VonageClient,
 } from './providers/vonage/client';
+export {
+  VonagePresenceEventSchema,
+  VonageSubscriptionSchema,
+  VonageSubscriptionListSchema,
+  normalizeVonageEvent,
+  verifyVonageSignature,
+  vonagePresenceEventType,
+  vonageSignatureMaxAgeMs,
+  type VonagePresenceEvent,
+  type VonageSubscription,
+  type SignatureCheck,
+  type SignatureProblem,
+} from './providers/vonage/webhooks';
 export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } from './providers/vonage/normalize';
 
 export * from './providers/talkdesk/schemas';

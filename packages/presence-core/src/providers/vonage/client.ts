@@ -16,6 +16,7 @@ import {
 import { fromEndpoint } from '../contract';
 import { normalizeVonagePresence, vonageStatusDefinition } from './normalize';
 import { VonagePresenceDefinitionsSchema, VonageUsersPageSchema } from './schemas';
+import { vonagePresenceEventType, VonageSubscriptionListSchema, VonageSubscriptionSchema, type VonageSubscription } from './webhooks';
 
 export const vonageRegions = ['emea', 'nam', 'apac'] as const;
 export const VonageRegionSchema = z.enum(vonageRegions);
@@ -45,7 +46,16 @@ function checkRegion(region: unknown): VonageRegion {
   return r.data;
 }
 
-export function createVonageClient(options: VonageClientOptions): PresenceClient {
+/** The Agents API plus webhook subscriptions (scope admin:write). */
+export interface VonageClient extends PresenceClient {
+  createWebhookSubscription(input: { name: string; url: string; secret: string; events?: string[]; enabled?: boolean }): Promise<VonageSubscription>;
+  listWebhookSubscriptions(): Promise<VonageSubscription[]>;
+  deleteWebhookSubscription(id: string): Promise<void>;
+}
+
+const subscriptionId = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function createVonageClient(options: VonageClientOptions): VonageClient {
   const region = checkRegion(options.region ?? 'emea');
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? vonageApiBaseUrl(region), 'baseUrl', 'vonage');
   const call = createApiCaller({ ...options, provider: 'vonage', baseUrl, headers: { Accept: vonageAgentsAccept } });
@@ -150,6 +160,27 @@ export function createVonageClient(options: VonageClientOptions): PresenceClient
 
     async checkConnection() {
       await call({ method: 'GET', path: '/agents/presence-definitions', endpoint: 'GET /agents/presence-definitions', schema: z.unknown() });
+    },
+
+    async createWebhookSubscription(input) {
+      const url = normalizeBaseUrl(input.url, 'webhook url', 'vonage');
+      if (input.secret.length < 16) throw new InputError('secret', 'is too short', 'Use a random secret of at least 16 characters.', 'vonage');
+      return call({
+        method: 'POST',
+        path: '/webhooks/subscriptions',
+        endpoint: 'POST /webhooks/subscriptions',
+        body: { name: input.name, url, events: input.events ?? [vonagePresenceEventType], enabled: input.enabled ?? true, secret: input.secret },
+        schema: VonageSubscriptionSchema,
+      });
+    },
+
+    async listWebhookSubscriptions() {
+      return call({ method: 'GET', path: '/webhooks/subscriptions', endpoint: 'GET /webhooks/subscriptions', schema: VonageSubscriptionListSchema });
+    },
+
+    async deleteWebhookSubscription(id) {
+      if (!subscriptionId.test(id)) throw new InputError('subscriptionId', `"${id}" is not a subscription id`, 'Use the id the subscription was created with.', 'vonage');
+      await call({ method: 'DELETE', path: `/webhooks/subscriptions/${encodePathSegment(id)}`, endpoint: 'DELETE /webhooks/subscriptions/{id}', schema: z.unknown() });
     },
   };
 }
