@@ -30,7 +30,7 @@ export class VonageContactCenterOAuth2Api implements ICredentialType {
       name: 'scope',
       type: 'string',
       default: 'users:read users:write',
-      description: 'Space-separated. users:read reads presence, users:write sets it.',
+      description: 'Space-separated. users:read reads presence, users:write sets it; add admin:write for the real-time trigger.',
     },
     {
       displayName: 'API Host Override',

@@ -18,8 +18,9 @@ describeVendorNodes({
   },
   unknownAgentId: '00000000-0000-4000-8000-000000000000',
   badAgentId: 'agent-7',
-  // 50 ids per request and 10 requests at a time: 1,200 agents need 24 batches, more than one poll's budget allows.
-  sweep: { agents: 1200, latencyMs: 150, budgetMs: 500 },
+  // 50 ids per request and 10 requests at a time: 2,400 agents need 48 batches, more than one poll's budget allows
+  // (listing takes two requests, and no request may outlive 1.2 times the budget).
+  sweep: { agents: 2400, latencyMs: 150, budgetMs: 1000 },
   secretOf: (sim) => sim.credentials.vonage.clientSecret,
   oauth: true,
 });

@@ -15,7 +15,13 @@ export interface ClientSetup {
 export async function createClientFor(
   ctx: N8nContext,
   vendor: VendorConfig,
-  options: { mapping?: StateMapping; deadline?: number } = {},
+  options: {
+    mapping?: StateMapping;
+    /** No request starts, and no retry waits, after it (epoch ms). */
+    deadline?: number;
+    /** No request outlives it (epoch ms): a poll's budget. */
+    hardDeadline?: number;
+  } = {},
 ): Promise<ClientSetup> {
   const credentials = await ctx.getCredentials(vendor.credentialType);
   const endpoints = vendor.endpoints(credentials);
@@ -23,7 +29,7 @@ export async function createClientFor(
   if (endpoints.tokenUrl !== undefined) normalizeBaseUrl(endpoints.tokenUrl, 'Credential > Token URL', vendor.provider);
   const origin = new URL(apiBaseUrl).origin;
   const client = vendor.createClient({
-    transport: n8nTransport(ctx, vendor.provider, vendor.credentialType, [origin]),
+    transport: n8nTransport(ctx, vendor.provider, vendor.credentialType, [origin], { deadline: options.hardDeadline }),
     baseUrl: apiBaseUrl,
     mapping: options.mapping,
     retry: { deadline: options.deadline },

@@ -10,3 +10,4 @@ export { pollPresence } from './trigger/poll';
 export { toNodeError, errorItemJson } from './errors';
 export { n8nTransport } from './transport';
 export { createClientFor } from './client';
+export { webhookTriggerProperties, vonageWebhookMethods, receiveVonageWebhook } from './webhook/vonage-webhook';

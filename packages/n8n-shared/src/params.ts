@@ -1,5 +1,13 @@
 import { InputError, stateMappingFromRows, type PresenceState, type StateMapping } from '@agent-presence/presence-core';
 
+/** A number from an expression as id text: only a safe integer is exact (a Cirrus id above 2^53 is not). */
+function numberId(value: number, field: string): string {
+  if (!Number.isSafeInteger(value)) {
+    throw new InputError(field, `${value} is not exact as a number`, 'Give the ids as text, e.g. "9007199254740993": as a number an id loses its last digits.');
+  }
+  return String(value);
+}
+
 /**
  * Agent ids as typed (comma, space or newline separated) or as an expression's list.
  * Each id is checked later by core, which names its position.
@@ -7,11 +15,12 @@ import { InputError, stateMappingFromRows, type PresenceState, type StateMapping
 export function parseIdList(value: unknown, field: string): string[] {
   if (Array.isArray(value)) {
     return value.map((v, i) => {
-      if (typeof v === 'string' || typeof v === 'number') return String(v).trim();
+      if (typeof v === 'string') return v.trim();
+      if (typeof v === 'number') return numberId(v, `${field}[${i}]`);
       throw new InputError(`${field}[${i}]`, `must be an id, got ${v === null ? 'null' : typeof v}`, 'Give ids as text or numbers.');
     }).filter((v) => v !== '');
   }
-  if (typeof value === 'number') return [String(value)];
+  if (typeof value === 'number') return [numberId(value, field)];
   if (typeof value !== 'string') {
     throw new InputError(field, `must be a list of ids, got ${value === null ? 'null' : typeof value}`, 'Separate ids with commas or new lines.');
   }

@@ -5,9 +5,9 @@ import {
   type HttpTransport,
   type ProviderId,
 } from '@agent-presence/presence-core';
-import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions, type IPollFunctions } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions, type IPollFunctions } from 'n8n-workflow';
 
-export type N8nContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type N8nContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 type AxiosLikeResponse = { status?: number; headers?: Record<string, unknown>; data?: unknown };
 
@@ -24,12 +24,29 @@ function responseOf(error: unknown): AxiosLikeResponse | undefined {
   return r && typeof r.status === 'number' ? r : undefined;
 }
 
+/** Limits every request of one run must keep. */
+export interface TransportLimits {
+  /**
+   * Epoch ms no request may outlive (a poll's budget): each request's timeout is the
+   * time left, so a vendor that hangs cannot hold a poll past it.
+   */
+  deadline?: number;
+}
+
+/** The request timeout: the caller's, cut to the time left before the deadline. */
+function timeoutFor(requested: number | undefined, deadline: number | undefined): number | undefined {
+  if (deadline === undefined) return requested;
+  const left = deadline - Date.now();
+  if (left <= 0) throw Object.assign(new Error('the time budget of this run was used up before the request could be sent'), { code: 'ETIMEDOUT' });
+  return requested === undefined ? left : Math.min(requested, left);
+}
+
 /**
  * presence-core's HttpTransport over n8n's `httpRequestWithAuthentication`, so n8n
  * adds the credential (and, for OAuth2, fetches and refreshes the token).
  * Requests go only to the origins given: the credential's own API host.
  */
-export function n8nTransport(ctx: N8nContext, provider: ProviderId, credentialType: string, allowedOrigins: string[]): HttpTransport {
+export function n8nTransport(ctx: N8nContext, provider: ProviderId, credentialType: string, allowedOrigins: string[], limits: TransportLimits = {}): HttpTransport {
   return {
     async request(req) {
       const origin = new URL(req.url).origin;
@@ -37,6 +54,7 @@ export function n8nTransport(ctx: N8nContext, provider: ProviderId, credentialTy
         // Never reached through the clients (they build URLs from the checked host); a guard, not a path.
         throw new ProviderApiError({ provider, httpStatus: 0, code: 'ORIGIN_REFUSED', message: `refused to send credentials to ${origin}` });
       }
+      const timeout = timeoutFor(req.timeoutMs, limits.deadline);
       const options: IHttpRequestOptions = {
         method: req.method,
         url: req.url,
@@ -48,7 +66,7 @@ export function n8nTransport(ctx: N8nContext, provider: ProviderId, credentialTy
         // 401 must throw so n8n refreshes an OAuth2 token and retries once.
         ignoreHttpStatusErrors: { ignore: true, except: [401] },
         disableFollowRedirect: true,
-        timeout: req.timeoutMs,
+        timeout,
       };
       try {
         const res = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as {
@@ -61,6 +79,12 @@ export function n8nTransport(ctx: N8nContext, provider: ProviderId, credentialTy
         const response = responseOf(error);
         if (response) return { status: response.status as number, headers: lowerHeaders(response.headers), body: response.data };
         const message = error instanceof Error ? error.message : String(error);
+        const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
+        if (timeout !== undefined && (code === 'ECONNABORTED' || code === 'ETIMEDOUT')) {
+          // n8n words an axios timeout as "the connection was aborted, perhaps the server is offline".
+          const why = limits.deadline !== undefined ? ' (all the time left in this run)' : '';
+          throw Object.assign(new Error(`no answer within ${timeout} ms${why}`), { code: 'ETIMEDOUT' });
+        }
         if (/acquire OAuth2 access token/i.test(message)) {
           // The token endpoint refused: surface it as the vendor's auth error, with its code.
           const body = (error as { cause?: { body?: unknown; cause?: { body?: unknown } } }).cause;

@@ -25,6 +25,7 @@ import {
   type WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { MemoryCredentialsHelper, oAuth2ApiStandIn } from './credentials';
+import { startWebhookHost } from './webhook';
 
 /** A node that outputs the items in its parameters: the input of the node under test. */
 class ItemsSource implements INodeType {
@@ -151,6 +152,22 @@ export class NodeHarness {
     const fn = type.methods?.listSearch?.[method];
     if (!fn) throw new Error(`${nodeName} has no listSearch method ${method}`);
     return fn.call(ctx, filter);
+  }
+
+  /** A webhook trigger behind a loopback HTTP server, with its activation methods. */
+  async webhookTrigger(nodeName: string, parameters: INodeParameters) {
+    const node = { ...this.nodeOf(nodeName, parameters), webhookId: `hook-${nodeName}` };
+    const workflow = new Workflow({ id: 'wf-webhook', name: 'webhook', nodes: [node], connections: {}, active: true, nodeTypes: this.nodeTypes, staticData: {} });
+    this.credentialsHelper.workflow = workflow;
+    this.credentialsHelper.node = node;
+    const host = await startWebhookHost({ workflow, node, type: this.nodeTypes.getByName(node.type) as INodeType, additionalData: () => this.additionalData() });
+    return {
+      ...host,
+      workflow,
+      get staticData(): IDataObject {
+        return workflow.getStaticData('node', node);
+      },
+    };
   }
 
   /** A poller over one trigger node, keeping its static data between polls like an active workflow. */

@@ -4,3 +4,4 @@ export { simulatorCredentials } from './simulator-credentials';
 export { describeVendorNodes, type VendorSuiteSpec } from './vendor-suite';
 export { describePackedPackage } from './package-suite';
 export { pack, requiresOf, lintWithScannerRules, manifestProblems, allowedRequires, type Packed } from './scanner';
+export { waitFor } from './wait';

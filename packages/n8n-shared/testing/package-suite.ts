@@ -55,6 +55,7 @@ export function describePackedPackage(expected: { name: string; nodes: string[];
       const names = new Set<string>();
       const collect = (props: Array<{ displayName?: string; name?: string; type?: string; options?: unknown[]; values?: unknown[] }> = []) => {
         for (const p of props) {
+          if (p.type === 'notice') continue;
           if (p.type === 'hidden' || p.name === 'resource' || p.name === 'operation') {
             if (p.name === 'operation' || p.name === 'resource') for (const o of (p.options ?? []) as Array<{ name: string }>) names.add(o.name);
             continue;

@@ -1,6 +1,6 @@
 import { InputError } from './errors';
 import type { AgentPresence, PresenceChange, ProviderId } from './model';
-import { decodeSnapshot, encodeSnapshot, fingerprint, PresenceSnapshotSchema, type PresenceSnapshot, type SnapshotEntry } from './snapshot';
+import { encodeSnapshot, readSnapshot, sameStatus, type PresenceSnapshot, type SnapshotEntry } from './snapshot';
 
 export interface DetectChangesOptions {
   /** When the poll saw these presences (ISO). Defaults to now. */
@@ -27,7 +27,8 @@ function parseTime(value: string | null): number | undefined {
 }
 
 function previousOf(e: SnapshotEntry): PresenceChange['previous'] {
-  return { state: e.state, status: e.status, since: e.fromVendor ? new Date(e.start).toISOString() : null };
+  // A decoded entry's status is shared with other agents: every event gets its own copy.
+  return { state: e.state, status: { ...e.status }, since: e.fromVendor ? new Date(e.start).toISOString() : null };
 }
 
 /**
@@ -47,11 +48,11 @@ export function detectChanges(
   }
   let prior: Map<string, SnapshotEntry> | undefined;
   if (previous !== undefined) {
-    const parsed = PresenceSnapshotSchema.safeParse(previous);
-    if (!parsed.success) {
+    const read = readSnapshot(previous);
+    if (!read) {
       throw new InputError('previous', 'is not a snapshot made by detectChanges', 'Pass the snapshot from the last call unchanged, or undefined to start a new baseline.');
     }
-    prior = decodeSnapshot(parsed.data);
+    prior = read.entries;
   }
   const baseline = options.baseline ?? prior === undefined;
   const complete = options.complete ?? true;
@@ -69,7 +70,7 @@ export function detectChanges(
     seen.add(presence.agentId);
     const vendorSince = parseTime(presence.since);
     const before = prior?.get(presence.agentId);
-    const changed = before !== undefined && fingerprint(before.state, before.status) !== fingerprint(presence.state, presence.status);
+    const changed = before !== undefined && !sameStatus(before.state, before.status, presence.state, presence.status);
     const entry: SnapshotEntry = {
       state: presence.state,
       status: presence.status,
@@ -116,12 +117,12 @@ export function detectChanges(
 
 /** The snapshot without the agents outside `keep`, reporting nothing: for when the user changes which agents are watched. */
 export function retainAgents(snapshot: PresenceSnapshot, keep: Iterable<string>): PresenceSnapshot {
-  const parsed = PresenceSnapshotSchema.safeParse(snapshot);
-  if (!parsed.success) {
+  const read = readSnapshot(snapshot);
+  if (!read) {
     throw new InputError('snapshot', 'is not a snapshot made by detectChanges', 'Pass the snapshot from the last call unchanged.');
   }
   const wanted = new Set(keep);
-  const entries = decodeSnapshot(parsed.data);
+  const { entries } = read;
   for (const agentId of [...entries.keys()]) if (!wanted.has(agentId)) entries.delete(agentId);
-  return encodeSnapshot(parsed.data.p, entries, parsed.data.b);
+  return encodeSnapshot(read.snapshot.p, entries, read.snapshot.b);
 }

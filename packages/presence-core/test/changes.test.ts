@@ -1,4 +1,4 @@
-import { detectChanges, InputError, retainAgents, type AgentPresence, type PresenceState } from '../src';
+import { detectChanges, InputError, PresenceSnapshotSchema, retainAgents, type AgentPresence, type PresenceState } from '../src';
 
 const T0 = '2026-03-01T09:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
@@ -113,5 +113,41 @@ describe('detectChanges', () => {
 
   it('refuses to mix providers in one snapshot', () => {
     expect(() => detectChanges(undefined, [p('1', 'away', 'A'), p('2', 'away', 'A', null, 'talkdesk')], { observedAt: T0 })).toThrow(/mixes providers/);
+  });
+  it('reads a snapshot exactly as its schema does (a quick check, the schema deciding any doubt)', () => {
+    const good = { v: 1, p: 'cirrus', b: 1000, s: [['away', 'lunch', 'Lunch', 'away']], a: { '1': [0, 5], '2': [0, 7, 1], '3': [4, 0] } };
+    const bad: unknown[] = [
+      { ...good, v: 2 },
+      { ...good, p: 'acme' },
+      { ...good, b: 1.5 },
+      { ...good, b: 2 ** 53 },
+      { ...good, s: [['sleepy', null, null, null]] },
+      { ...good, s: [['away', 1, null, null]] },
+      { ...good, a: { '1': [0, 5, 2] } },
+      { ...good, a: { '1': [-1, 5] } },
+      { ...good, a: { '1': [0, 2 ** 53] } },
+      { ...good, a: { '1': [0] } },
+      { ...good, a: { '1': { 0: 0, 1: 5 } } },
+      { ...good, a: [[0, 5]] },
+    ];
+    for (const snapshot of bad) {
+      expect(PresenceSnapshotSchema.safeParse(snapshot).success).toBe(false);
+      expect(() => detectChanges(snapshot as never, [], { observedAt: T0 })).toThrow(InputError);
+    }
+    expect(PresenceSnapshotSchema.safeParse(good).success).toBe(true);
+    // Agent 3 points past the status table: dropped, as before. Agent 2's start is the vendor's.
+    const { changes, snapshot } = detectChanges(good as never, [p('1', 'available', 'Active')], { observedAt: T0, complete: false });
+    expect(changes).toEqual([expect.objectContaining({ event: 'changed', agentId: '1', previous: { state: 'away', status: { id: 'lunch', name: 'Lunch', category: 'away' }, since: null } })]);
+    expect(Object.keys(snapshot.a).sort()).toEqual(['1', '2']);
+    expect(snapshot.a['2']).toEqual([expect.any(Number), expect.any(Number), 1]);
+    expect(snapshot.b + snapshot.a['2']![1]).toBe(1007);
+  });
+
+  it('gives each event its own copy of the previous status', () => {
+    const first = detectChanges(undefined, [p('1', 'away', 'Lunch'), p('2', 'away', 'Lunch')], { observedAt: T0 });
+    const { changes } = detectChanges(JSON.parse(JSON.stringify(first.snapshot)), [p('1', 'available', 'Active'), p('2', 'available', 'Active')], { observedAt: at(1) });
+    expect(changes).toHaveLength(2);
+    expect(changes[0]!.previous!.status).toEqual(changes[1]!.previous!.status);
+    expect(changes[0]!.previous!.status).not.toBe(changes[1]!.previous!.status);
   });
 });

@@ -154,6 +154,26 @@ describe('Vonage client over HTTP', () => {
     }
   });
 
+  it('keeps only the agents asked for, once each, whatever else the vendor sends', async () => {
+    const asked = [guid(1), guid(2)];
+    const srv = await startFakeServer((_req, res) =>
+      json(res, 200, [
+        { ...vonageOne, userId: guid(7) },
+        { ...vonageOne, userId: guid(1).toUpperCase() },
+        { ...vonageOne, userId: guid(2) },
+        { ...vonageOne, userId: guid(2) },
+        ...Array.from({ length: 1000 }, (_, i) => ({ ...vonageOne, userId: guid(100 + i) })),
+      ]),
+    );
+    try {
+      const batch = await createVonageClient({ transport, baseUrl: srv.url }).getPresences(asked);
+      expect(batch.presences.map((p) => p.agentId.toLowerCase())).toEqual(asked);
+      expect(batch.missing).toEqual([]);
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('gets one, sets by PATCH {presenceId}, lists definitions', async () => {
     const srv = await startFakeServer((req, res) => {
       if (req.method === 'PATCH') return json(res, 200, { ...vonageOne, presence: { ...vonageOne.presence, presenceId: JSON.parse(req.body).presenceId } });

@@ -4,28 +4,35 @@
  */
 import { VirtualClock } from './clock';
 import type { SimConfig, SimContext } from './context';
-import { syncWorld } from './context';
+import { attachWorld, syncWorld } from './context';
 import type { CountersSnapshot } from './counters';
 import type { Fault } from './faults';
 import { cirrusPresence, cirrusStats, talkdeskRecord, vonageRecord } from './records';
 import {
   ConfigSchema,
+  DeliverWebhookSchema,
   ResetSchema,
   SetPresenceSchema,
   SimulatorInputError,
   TimeSchema,
   TimelineQuerySchema,
   VendorQuerySchema,
+  WebhookDeliveriesQuerySchema,
+  WebhookIdleSchema,
   parseInput,
   type ConfigInput,
+  type DeliverWebhookInput,
   type FaultSpecInput,
   type ResetInput,
   type SetPresenceInput,
   type TimeInput,
   type TimelineQueryInput,
+  type WebhookDeliveriesQueryInput,
+  type WebhookIdleInput,
 } from './schemas';
 import type { TimelinePage } from './timeline';
 import type { SimAgent, TimelineEntry, VendorId } from './types';
+import type { DeliverWebhookResult, WebhookDelivery, WebhookSubscription } from './webhooks';
 import { World } from './world';
 
 export interface TimeInfo {
@@ -104,6 +111,14 @@ export interface SimulatorControl {
   faults(): Fault[];
   removeFault(id: string): boolean;
   clearFaults(): { removed: number };
+  /** Vonage webhook subscriptions, secrets included, in creation order. */
+  webhookSubscriptions(): WebhookSubscription[];
+  /** Send one delivery of an agent's current presence now (optionally tampered) and report what the receiver answered. */
+  deliverWebhook(input?: DeliverWebhookInput): Promise<DeliverWebhookResult>;
+  /** Every delivery attempt (the last 10,000), oldest first. */
+  webhookDeliveries(query?: WebhookDeliveriesQueryInput): WebhookDelivery[];
+  /** Resolves when no queued delivery is pending (or after `timeoutMs`, default 10 s) with what is still pending. */
+  webhooksIdle(input?: WebhookIdleInput): Promise<{ pending: number }>;
 }
 
 function notFound(message: string, field?: string): SimulatorInputError {
@@ -229,10 +244,11 @@ export function createControl(ctx: SimContext): SimulatorControl {
       };
     },
 
-    counters: () => ctx.counters.snapshot(),
+    counters: () => ({ ...ctx.counters.snapshot(), webhooks: ctx.webhooks.counters() }),
     resetCounters() {
       ctx.counters.reset();
-      return ctx.counters.snapshot();
+      ctx.webhooks.resetCounters();
+      return control.counters();
     },
 
     reset(input) {
@@ -246,6 +262,8 @@ export function createControl(ctx: SimContext): SimulatorControl {
       const startTime = d.startTime ?? (d.autoplay ? Date.now() : DEFAULT_START_TIME);
       ctx.world = new World({ seed: d.seed, agents: d.agents, startTime, ...(d.timelineCap ? { timelineCap: d.timelineCap } : {}) });
       ctx.clock = new VirtualClock(startTime, { running: d.autoplay, speed: d.speed });
+      ctx.webhooks.reset();
+      attachWorld(ctx);
       ctx.faults.reset(d.seed);
       ctx.counters.reset();
       ctx.tokens.clear();
@@ -270,6 +288,20 @@ export function createControl(ctx: SimContext): SimulatorControl {
     faults: () => ctx.faults.list(),
     removeFault: (id) => ctx.faults.remove(id),
     clearFaults: () => ({ removed: ctx.faults.clear() }),
+
+    webhookSubscriptions: () => ctx.webhooks.listWithSecrets(),
+    async deliverWebhook(input) {
+      const body = parseInput(DeliverWebhookSchema, input ?? {}, 'webhook delivery');
+      return ctx.webhooks.deliver(body);
+    },
+    webhookDeliveries(query) {
+      const q = parseInput(WebhookDeliveriesQuerySchema, query ?? {}, 'webhook deliveries query');
+      return ctx.webhooks.deliveries(q);
+    },
+    async webhooksIdle(input) {
+      const body = parseInput(WebhookIdleSchema, input ?? {}, 'webhooks idle');
+      return ctx.webhooks.idle(body.timeoutMs);
+    },
   };
   return control;
 }
@@ -302,6 +334,10 @@ const ROUTES = [
   'POST   /_sim/faults               {vendor, endpoint, kind, rate? | count?, ...}',
   'DELETE /_sim/faults               remove all',
   'DELETE /_sim/faults/{id}          remove one',
+  'GET    /_sim/webhooks/subscriptions   Vonage webhook subscriptions, with secrets',
+  'POST   /_sim/webhooks/deliver     {subscriptionId?, agentId?, tamper?: none|unsigned|bad-signature|payload|expired|replay|wrong-alg}',
+  'GET    /_sim/webhooks/deliveries  ?subscriptionId=&agentId=  every delivery attempt',
+  'POST   /_sim/webhooks/idle        {timeoutMs?}  wait until no delivery is pending',
 ];
 
 function queryObject(query: URLSearchParams): Record<string, string> {
@@ -311,7 +347,13 @@ function queryObject(query: URLSearchParams): Record<string, string> {
 }
 
 /** Route one control request. `body` is the parsed JSON body (undefined when empty). */
-export function handleControl(control: SimulatorControl, method: string, path: string, query: URLSearchParams, body: unknown): ControlResponse {
+export function handleControl(
+  control: SimulatorControl,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  body: unknown,
+): ControlResponse | Promise<ControlResponse> {
   const ok = (b: unknown, status = 200): ControlResponse => ({ status, body: b });
   const route = `${method} ${path.replace(/\/+$/, '') || '/'}`;
   switch (route) {
@@ -347,6 +389,14 @@ export function handleControl(control: SimulatorControl, method: string, path: s
       return ok(control.addFault((body ?? {}) as FaultSpecInput), 201);
     case 'DELETE /_sim/faults':
       return ok(control.clearFaults());
+    case 'GET /_sim/webhooks/subscriptions':
+      return ok({ subscriptions: control.webhookSubscriptions() });
+    case 'POST /_sim/webhooks/deliver':
+      return control.deliverWebhook((body ?? {}) as DeliverWebhookInput).then((r) => ok(r));
+    case 'GET /_sim/webhooks/deliveries':
+      return ok(control.webhookDeliveries(queryObject(query) as WebhookDeliveriesQueryInput));
+    case 'POST /_sim/webhooks/idle':
+      return control.webhooksIdle((body ?? {}) as WebhookIdleInput).then((r) => ok(r));
   }
   const one = /^\/_sim\/faults\/([^/]+)$/.exec(path);
   if (one && method === 'DELETE') {

@@ -1,11 +1,17 @@
 /** Vendor request counters, keyed `<vendor> <METHOD> <route template>`. */
 import type { VendorId } from './types';
+import type { WebhookCounters } from './webhooks';
 
-export interface CountersSnapshot {
+export interface VendorCountersSnapshot {
   total: number;
   byVendor: Record<VendorId, number>;
   /** e.g. `{"vonage GET /agents/presences/users": 3}` */
   byEndpoint: Record<string, number>;
+}
+
+/** The vendor request counters plus the Vonage webhook deliveries (which are not vendor requests). */
+export interface CountersSnapshot extends VendorCountersSnapshot {
+  webhooks: WebhookCounters;
 }
 
 export class Counters {
@@ -16,7 +22,7 @@ export class Counters {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
-  snapshot(): CountersSnapshot {
+  snapshot(): VendorCountersSnapshot {
     const byVendor: Record<VendorId, number> = { cirrus: 0, vonage: 0, talkdesk: 0 };
     const byEndpoint: Record<string, number> = {};
     let total = 0;

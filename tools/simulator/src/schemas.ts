@@ -155,6 +155,26 @@ export const TimelineQuerySchema = z.strictObject({
 
 export const VendorQuerySchema = z.strictObject({ vendor: VendorSchema });
 
+/** How `POST /_sim/webhooks/deliver` spoils a delivery (`none`: a correct one). */
+export const WEBHOOK_TAMPER_MODES = ['none', 'unsigned', 'bad-signature', 'payload', 'expired', 'replay', 'wrong-alg'] as const;
+
+export const DeliverWebhookSchema = z.strictObject({
+  /** Default: every enabled subscription to agent.presencechanged.v1. */
+  subscriptionId: z.string().min(1).optional(),
+  /** A Vonage agent (user GUID); default the first agent. */
+  agentId: z.string().min(1).optional(),
+  tamper: z.enum(WEBHOOK_TAMPER_MODES).default('none'),
+});
+
+export const WebhookDeliveriesQuerySchema = z.strictObject({
+  subscriptionId: z.string().min(1).optional(),
+  agentId: z.string().min(1).optional(),
+});
+
+export const WebhookIdleSchema = z.strictObject({
+  timeoutMs: z.number().int().min(0).max(600_000).optional(),
+});
+
 export type SetPresenceInput = z.input<typeof SetPresenceSchema>;
 export type TimeInput = z.input<typeof TimeSchema>;
 export type ResetInput = z.input<typeof ResetSchema>;
@@ -163,6 +183,9 @@ export type FaultSpecInput = z.input<typeof FaultSpecSchema>;
 export type FaultSpec = z.output<typeof FaultSpecSchema>;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type TimelineQueryInput = z.input<typeof TimelineQuerySchema>;
+export type DeliverWebhookInput = z.input<typeof DeliverWebhookSchema>;
+export type WebhookDeliveriesQueryInput = z.input<typeof WebhookDeliveriesQuerySchema>;
+export type WebhookIdleInput = z.input<typeof WebhookIdleSchema>;
 
 /** Validate `input`; throw a SimulatorInputError naming the first bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { VirtualClock } from './clock';
 import type { SimContext } from './context';
-import { syncWorld } from './context';
+import { attachWorld, syncWorld } from './context';
 import { DEFAULT_START_TIME, createControl, handleControl, type SimulatorControl } from './control';
 import { Counters } from './counters';
 import { FaultStore, applyDrift, type DriftKind, type KnownRoutes } from './faults';
@@ -29,6 +29,7 @@ import type { VendorId } from './types';
 import { cirrusApi } from './vendors/cirrus';
 import { talkdeskApi } from './vendors/talkdesk';
 import { vonageApi } from './vendors/vonage';
+import { WebhookHub } from './webhooks';
 import { World } from './world';
 
 export interface SimulatorOptions {
@@ -57,6 +58,10 @@ export interface SimulatorOptions {
   speed?: number;
   /** Timeline entries kept (default 1,000,000). */
   timelineCap?: number;
+  /** Waits before each retry of a failed Vonage webhook delivery (default [100, 250, 500]: 4 attempts in all). */
+  webhookRetryDelaysMs?: number[];
+  /** A webhook receiver that has not answered after this long counts as an error (default 5000 ms). */
+  webhookTimeoutMs?: number;
 }
 
 export interface Simulator {
@@ -70,7 +75,7 @@ export interface Simulator {
   /** Working demo credentials with every scope. */
   credentials: Credentials;
   control: SimulatorControl;
-  /** Stops timers, destroys open sockets, resolves when closed. */
+  /** Stops timers, drops pending webhook deliveries, destroys open sockets, resolves when closed. */
   close(): Promise<void>;
 }
 
@@ -118,12 +123,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const startTime = explicitStart ?? (autoplay ? Date.now() : DEFAULT_START_TIME);
   const world = new World({ seed, agents, startTime, ...(options.timelineCap ? { timelineCap: options.timelineCap } : {}) });
 
+  const retryDelays = options.webhookRetryDelaysMs;
+  if (retryDelays !== undefined && (!Array.isArray(retryDelays) || retryDelays.some((d) => !Number.isInteger(d) || d < 0 || d > 60_000))) {
+    throw new SimulatorInputError('Invalid option webhookRetryDelaysMs: expected whole numbers of ms from 0 to 60000', 'webhookRetryDelaysMs');
+  }
   const ctx: SimContext = {
     world,
     clock: new VirtualClock(startTime, { running: autoplay, speed }),
     tokens: new TokenStore(),
     faults: new FaultStore(seed, VENDOR_ROUTES),
     counters: new Counters(),
+    webhooks: undefined as unknown as WebhookHub,
     config: {
       latencyMs: options.latencyMs ?? 0,
       vonagePageBase: options.vonagePageBase ?? 1,
@@ -140,6 +150,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       speed,
     },
   };
+  ctx.webhooks = new WebhookHub(ctx, {
+    ...(retryDelays !== undefined ? { retryDelaysMs: [...retryDelays] } : {}),
+    ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
+  });
+  attachWorld(ctx);
   const control = createControl(ctx);
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
@@ -218,7 +233,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   function handleControlRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    return readBody(req).then((raw) => {
+    return readBody(req).then(async (raw) => {
       let body: unknown;
       try {
         body = parseJsonBody(raw);
@@ -226,7 +241,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         send(res, 400, JSON.stringify({ error: 'Request body is not valid JSON' }));
         return;
       }
-      const result = handleControl(control, (req.method ?? 'GET').toUpperCase(), url.pathname, url.searchParams, body);
+      const result = await handleControl(control, (req.method ?? 'GET').toUpperCase(), url.pathname, url.searchParams, body);
       send(res, result.status, JSON.stringify(result.body));
     });
   }
@@ -292,11 +307,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       clearInterval(tick);
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      return new Promise<void>((resolve) => {
+      const webhooks = ctx.webhooks.close();
+      const http = new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
         server.closeAllConnections?.();
       });
+      return Promise.all([webhooks, http]).then(() => undefined);
     },
   };
 }

@@ -132,6 +132,8 @@ export class World {
   readonly timeline: Timeline;
   private readonly heap = new ScheduleHeap<SimAgent>();
   private syncedTo: number;
+  /** Called after every visible presence change (the moments that append a timeline entry). */
+  onChange: ((agent: SimAgent, at: number, source: ChangeSource) => void) | undefined;
 
   constructor(options: WorldOptions) {
     if (!Number.isInteger(options.agents) || options.agents < 1 || options.agents > MAX_AGENTS) {
@@ -304,7 +306,7 @@ export class World {
     agent.since = at;
     agent.changeCount++;
     agent.updatedBy = updatedBy;
-    return this.timeline.push({
+    const seq = this.timeline.push({
       vendor: agent.vendor,
       agentIndex: agent.index,
       at,
@@ -313,6 +315,8 @@ export class World {
       interactions: agent.interactions.length,
       source,
     });
+    if (this.onChange !== undefined) this.onChange(agent, at, source);
+    return seq;
   }
 
   private entryFor(agent: SimAgent, seq: number, at: number, source: ChangeSource): TimelineEntry {

@@ -211,6 +211,7 @@ describe('control API', () => {
         'vonage GET /agents/{userId}/presence': 1,
         'vonage POST /Auth/connect/token': 1,
       },
+      webhooks: { attempts: 0, delivered: 0, failedAttempts: 0, retries: 0, dropped: 0, overflow: 0, pending: 0, byHost: {} },
     });
     const reset = (await call(`${sim.url}/_sim/counters/reset`, { method: 'POST' })).json();
     expect(reset.total).toBe(0);

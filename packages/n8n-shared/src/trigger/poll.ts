@@ -27,6 +27,11 @@ interface TriggerState {
   baseline?: boolean;
   /** Which agents were watched, to forget silently those the user stops watching. */
   watching?: string;
+  /**
+   * Agents listed during the first sweep whose presence could not be read then. Their
+   * first reading completes the baseline: they were there all along, so it is no appearance.
+   */
+  unseen?: string[];
 }
 
 /** Share of the poll budget spent reading; the rest is margin for n8n. */
@@ -38,6 +43,12 @@ const budgetShare = 0.8;
  */
 const minReadShare = 0.1;
 const hardShare = 0.95;
+/**
+ * No request outlives this share of the budget: one started in time may finish a little
+ * late, but a vendor that stops answering cannot hold the poll (n8n's own hard limit,
+ * where the poll's lease ends, is at least 1.25 times the budget it grants).
+ */
+const cutoffShare = 1.2;
 /** Agents shown by an editor test run. */
 const sampleSize = 10;
 
@@ -77,7 +88,11 @@ async function rosterOf(ctx: IPollFunctions, vendor: VendorConfig, client: Prese
  */
 export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): Promise<INodeExecutionData[][] | null> {
   const startedAt = Date.now();
-  const deadline = startedAt + ctx.getPollBudgetMs() * budgetShare;
+  const budget = ctx.getPollBudgetMs();
+  const deadline = startedAt + budget * budgetShare;
+  const hardDeadline = startedAt + budget * hardShare;
+  // However slow the vendor, every request ends by then.
+  const cutoff = startedAt + budget * cutoffShare;
   try {
     const options = ctx.getNodeParameter('options', {}) as IDataObject;
     const read: ReadOptions = {
@@ -91,7 +106,7 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
       throw new InputError('Events', 'has no valid event selected', `Pick at least one of: ${triggerEvents.join(', ')}.`, vendor.provider);
     }
     const onlyStates = statesFrom(ctx.getNodeParameter('onlyStates', []));
-    const { client } = await createClientFor(ctx, vendor, { mapping: read.mapping, deadline });
+    const { client } = await createClientFor(ctx, vendor, { mapping: read.mapping, deadline, hardDeadline: cutoff });
     const roster = await rosterOf(ctx, vendor, client, deadline);
 
     if (ctx.getMode() === 'manual') {
@@ -109,8 +124,7 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
     const after = stored.after ?? null;
 
     const todo = after === null ? roster.ids : roster.ids.filter((id) => id > after);
-    const budget = ctx.getPollBudgetMs();
-    const readDeadline = Math.min(startedAt + budget * hardShare, Math.max(deadline, Date.now() + budget * minReadShare));
+    const readDeadline = Math.min(hardDeadline, Math.max(deadline, Date.now() + budget * minReadShare));
     const batch = await client.getPresences(todo, { ...read, deadline: readDeadline });
     if (batch.presences.length === 0 && batch.failures.length > 0 && batch.failures.every((f) => !isNotFound(f.error))) {
       throw batch.failures[0]!.error;
@@ -124,18 +138,29 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
     const present = roster.ids.filter((id) => !gone.has(id));
 
     const observedAt = new Date().toISOString();
-    const result = detectChanges(snapshot, batch.presences, { observedAt, complete: false, baseline, roster: present });
+    // Agents the first sweep listed but could not read: a read that failed then is no reason to
+    // report them "appeared" when they are read at last; their first reading is their baseline.
+    const listed = new Set(present);
+    const unseen = new Set((stored.unseen ?? []).filter((id) => listed.has(id)));
+    if (baseline) for (const f of batch.failures) for (const id of f.agentIds) if (!gone.has(id)) unseen.add(id);
+    const firstSight = baseline ? [] : batch.presences.filter((p) => unseen.has(p.agentId));
+    for (const p of batch.presences) unseen.delete(p.agentId);
+    const previous = firstSight.length > 0 ? detectChanges(snapshot, firstSight, { observedAt, complete: false, baseline: true }).snapshot : snapshot;
+    const result = detectChanges(previous, batch.presences, { observedAt, complete: false, baseline, roster: present });
 
     let emitted = result.changes.filter((c) => {
       if (!events.includes(kindOf(c))) return false;
       return c.event === 'disappeared' || onlyStates.length === 0 || (c.current !== null && onlyStates.includes(c.current.state as PresenceState));
     });
     if (baseline && options.emitOnStart === true) emitted = batch.presences.map((p) => appeared(p, observedAt));
+    else if (options.emitOnStart === true) emitted.push(...firstSight.map((p) => appeared(p, observedAt)));
 
     stored.snapshot = result.snapshot;
     stored.after = sweepComplete ? null : (done[done.length - 1] ?? after);
     stored.baseline = baseline && !sweepComplete;
     stored.watching = roster.watching;
+    if (unseen.size > 0) stored.unseen = [...unseen];
+    else delete stored.unseen;
     return emitted.length > 0 ? [toItems(emitted)] : null;
   } catch (error) {
     throw toNodeError(ctx.getNode(), error);

@@ -2,7 +2,7 @@
  * Vonage Contact Center (NewVoiceMedia) Agents API and user admin under `/vonage`.
  *
  * Auth: OAuth2 client credentials at `POST /vonage/Auth/connect/token` (form body).
- * Versioning: `Accept: application/vnd.newvoicemedia.v1+json` on `/agents/...`,
+ * Versioning: `Accept: application/vnd.newvoicemedia.v1+json` on `/agents/...` and `/webhooks/...`,
  * `...v4+json` on `/useradmin/users`.
  * Error shapes used (all four the docs list):
  *   `{message}`                          401 (bad/expired token), 404 (unknown user), 405
@@ -24,6 +24,7 @@ import {
 } from '../oauth';
 import { vonagePresence, vonageRecord, vonageUser } from '../records';
 import type { SimAgent } from '../types';
+import { VONAGE_WEBHOOK_EVENTS, isBase64Secret } from '../webhooks';
 
 export const VONAGE_AGENTS_MEDIA_TYPE = 'application/vnd.newvoicemedia.v1+json';
 export const VONAGE_USERADMIN_MEDIA_TYPE = 'application/vnd.newvoicemedia.v4+json';
@@ -215,6 +216,79 @@ function setPresence(req: VendorRequest): VendorResponse {
   return { status: 200, body: vonageRecord(req.sim.world, agent) };
 }
 
+/** Loopback hosts, the only ones a subscription may reach over plain http in the simulator. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return h === 'localhost' || h === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+function createSubscription(req: VendorRequest): VendorResponse {
+  if (!isJsonContentType(req.headers)) return problem(415, 'Content-Type must be application/json.');
+  let body: unknown;
+  try {
+    body = parseJsonBody(req.body);
+  } catch {
+    return validation([{ message: 'The request body is not valid JSON.', path: '' }]);
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return validation([{ message: 'The request body must be a JSON object.', path: '' }]);
+  }
+  const b = body as Record<string, unknown>;
+  const errors: Array<{ message: string; path: string }> = [];
+
+  const name = typeof b.name === 'string' ? b.name.trim() : '';
+  if (typeof b.name !== 'string' || name === '') errors.push({ message: 'The name field is required.', path: 'name' });
+  else if (name.length > 200) errors.push({ message: 'The name field must be at most 200 characters.', path: 'name' });
+
+  let url: URL | undefined;
+  if (typeof b.url !== 'string' || b.url === '') {
+    errors.push({ message: 'The url field is required.', path: 'url' });
+  } else {
+    try {
+      url = new URL(b.url);
+    } catch {
+      errors.push({ message: `The url '${b.url}' is not an absolute URL.`, path: 'url' });
+    }
+    if (url && !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))) {
+      errors.push({ message: 'The url must use https (the simulator also accepts http to a loopback host).', path: 'url' });
+      url = undefined;
+    }
+  }
+
+  const known = VONAGE_WEBHOOK_EVENTS as readonly string[];
+  let events: string[] = [];
+  if (!Array.isArray(b.events) || b.events.length === 0) {
+    errors.push({ message: `The events field must list at least one event (${known.join(', ')}).`, path: 'events' });
+  } else {
+    b.events.forEach((e, i) => {
+      if (typeof e !== 'string' || !known.includes(e)) {
+        errors.push({ message: `Unknown event '${String(e)}' (known: ${known.join(', ')}).`, path: `events[${i}]` });
+      }
+    });
+    events = b.events as string[];
+  }
+
+  if (b.enabled !== undefined && typeof b.enabled !== 'boolean') {
+    errors.push({ message: 'The enabled field must be true or false.', path: 'enabled' });
+  }
+
+  if (typeof b.secret !== 'string' || b.secret === '') {
+    errors.push({ message: 'The secret field is required.', path: 'secret' });
+  } else if (!isBase64Secret(b.secret)) {
+    errors.push({ message: 'The secret must be a base64 string (standard alphabet, padded).', path: 'secret' });
+  }
+
+  if (errors.length) return validation(errors);
+  const sub = req.sim.webhooks.create({
+    name: b.name as string,
+    url: b.url as string,
+    events,
+    enabled: (b.enabled as boolean | undefined) ?? true,
+    secret: b.secret as string,
+  });
+  return { status: 201, body: sub, headers: { location: `${req.baseUrl}/webhooks/subscriptions/${sub.id}` } };
+}
+
 const routes: RouteDef[] = [
   { method: 'POST', template: '/Auth/connect/token', bearer: false, handler: tokenEndpoint },
   {
@@ -262,6 +336,22 @@ const routes: RouteDef[] = [
     handler: guard(4, 'users:read', listUsers),
     records: (body) => (body as { items: unknown[] }).items,
     driftField: 'userAccountConfiguration.actAsAgent',
+  },
+  { method: 'POST', template: '/webhooks/subscriptions', bearer: true, handler: guard(1, 'admin:write', createSubscription) },
+  {
+    method: 'GET',
+    template: '/webhooks/subscriptions',
+    bearer: true,
+    handler: guard(1, 'admin:write', (req) => ({ status: 200, body: { subscriptions: req.sim.webhooks.list() } })),
+  },
+  {
+    method: 'DELETE',
+    template: '/webhooks/subscriptions/{id}',
+    bearer: true,
+    handler: guard(1, 'admin:write', (req) => {
+      const id = req.params.id ?? '';
+      return req.sim.webhooks.delete(id) ? { status: 204 } : message(404, `Webhook subscription '${id}' was not found.`);
+    }),
   },
 ];
 

@@ -98,7 +98,16 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
         concurrency,
         async (group) => {
           const body = await call({ method: 'GET', path: '/agents/presences/users', endpoint, query: { userId: group.join(',') }, schema: z.array(z.unknown()), deadline: o.deadline });
-          return fromEndpoint(endpoint, () => body.map((record) => normalizeVonagePresence(record, { mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw })));
+          // Only the agents asked for, each once: a record of anyone else (a vendor bug, a proxy's
+          // cache) is not an answer about them, and must not reach a caller's output or snapshot.
+          // A record without a userId still goes to normalisation, which names the broken field.
+          const wanted = new Set(group.map((id) => id.toLowerCase()));
+          const records = body.filter((record) => {
+            const userId = (record as { userId?: unknown } | null)?.userId;
+            if (typeof userId !== 'string') return true;
+            return wanted.delete(userId.toLowerCase());
+          });
+          return fromEndpoint(endpoint, () => records.map((record) => normalizeVonagePresence(record, { mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw })));
         },
         deadlineNotPassed(now, o.deadline),
       );

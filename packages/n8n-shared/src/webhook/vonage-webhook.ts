@@ -1,0 +1,159 @@
+import {
+  detectChanges,
+  normalizeVonageEvent,
+  ProviderApiError,
+  verifyVonageSignature,
+  type PresenceChange,
+  type PresenceSnapshot,
+  type PresenceState,
+  type VonageClient,
+} from '@agent-presence/presence-core';
+import { createHash, randomBytes } from 'crypto';
+import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { createClientFor } from '../client';
+import { includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
+import { toNodeError } from '../errors';
+import { mappingFromCollection, statesFrom } from '../params';
+import { vonageVendor } from '../vendors/vonage';
+
+/** What the real-time trigger keeps in static data. */
+interface WebhookState {
+  subscriptionId?: string;
+  /** The subscription's signing secret: needed to verify every delivery. */
+  secret?: string;
+  /** Token ids seen, with their expiry (epoch s): a token is accepted once. */
+  seen?: Record<string, number>;
+  /** The last presence seen per agent, to tell the previous status. */
+  snapshot?: PresenceSnapshot;
+}
+
+/** Bounds the replay memory; a delivery expires after five minutes anyway. */
+const maxSeen = 5000;
+
+export const webhookTriggerProperties: INodeProperties[] = [
+  {
+    displayName: 'Requires the scope admin:write on the credential, to create the webhook subscription. Vonage applies new subscriptions within about 30 seconds.',
+    name: 'notice',
+    type: 'notice',
+    default: '',
+  },
+  {
+    displayName: 'Only When New State Is',
+    name: 'onlyStates',
+    type: 'multiOptions',
+    options: stateOptions,
+    default: [],
+    description: 'Emit only changes into one of these common states. Empty: any state.',
+  },
+  {
+    displayName: 'Options',
+    name: 'options',
+    type: 'collection',
+    placeholder: 'Add Option',
+    default: {},
+    options: [includeRawOption, stateMappingOption],
+  },
+];
+
+async function vonageClient(ctx: IHookFunctions): Promise<VonageClient> {
+  return (await createClientFor(ctx, vonageVendor)).client as VonageClient;
+}
+
+/** n8n's webhookMethods: the subscription follows the workflow's activation. */
+export const vonageWebhookMethods = {
+  default: {
+    async checkExists(this: IHookFunctions): Promise<boolean> {
+      const state = this.getWorkflowStaticData('node') as WebhookState;
+      if (!state.subscriptionId || !state.secret) return false;
+      try {
+        const url = this.getNodeWebhookUrl('default');
+        const subscriptions = await (await vonageClient(this)).listWebhookSubscriptions();
+        if (subscriptions.some((s) => s.id === state.subscriptionId && (!s.url || s.url === url))) return true;
+      } catch (error) {
+        throw toNodeError(this.getNode(), error);
+      }
+      delete state.subscriptionId;
+      delete state.secret;
+      return false;
+    },
+    async create(this: IHookFunctions): Promise<boolean> {
+      const state = this.getWorkflowStaticData('node') as WebhookState;
+      const url = this.getNodeWebhookUrl('default');
+      if (!url) throw toNodeError(this.getNode(), new Error('n8n gave no webhook URL for this trigger'));
+      const secret = randomBytes(32).toString('base64');
+      try {
+        const subscription = await (await vonageClient(this)).createWebhookSubscription({ name: `n8n: ${this.getWorkflow().name ?? this.getWorkflow().id}`.slice(0, 100), url, secret });
+        state.subscriptionId = subscription.id;
+        state.secret = secret;
+        state.seen = {};
+        return true;
+      } catch (error) {
+        throw toNodeError(this.getNode(), error);
+      }
+    },
+    async delete(this: IHookFunctions): Promise<boolean> {
+      const state = this.getWorkflowStaticData('node') as WebhookState;
+      if (state.subscriptionId) {
+        try {
+          await (await vonageClient(this)).deleteWebhookSubscription(state.subscriptionId);
+        } catch (error) {
+          // Already gone is what we wanted; anything else must be seen.
+          if (!(error instanceof ProviderApiError && error.httpStatus === 404)) throw toNodeError(this.getNode(), error);
+        }
+      }
+      delete state.subscriptionId;
+      delete state.secret;
+      delete state.seen;
+      return true;
+    },
+  },
+};
+
+function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+  ctx.getResponseObject().status(status).json({ error: message });
+  return { noWebhookResponse: true };
+}
+
+/**
+ * One delivery: verify the signature (and that it is not a replay) before anything else,
+ * then turn the event into a PresenceChange. Refused deliveries start no execution.
+ */
+export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+  const state = ctx.getWorkflowStaticData('node') as WebhookState;
+  const req = ctx.getRequestObject();
+  const raw: Buffer | string = req.rawBody ?? (typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null));
+  const header = ctx.getHeaderData()['vonage-signature'];
+  const token = Array.isArray(header) ? header[0] : header;
+  if (!state.secret) return refuse(ctx, 401, 'this trigger has no active subscription');
+  const now = Date.now();
+  const check = verifyVonageSignature({ token, body: raw, secret: state.secret, now });
+  if (!check.ok) return refuse(ctx, 401, check.message);
+
+  const seen = (state.seen ??= {});
+  const nowSec = Math.floor(now / 1000);
+  for (const [key, exp] of Object.entries(seen)) if (exp < nowSec - 60) delete seen[key];
+  const replayKey = check.jti ?? createHash('sha256').update(String(token)).digest('hex').slice(0, 32);
+  if (seen[replayKey] !== undefined) return refuse(ctx, 401, 'this delivery was already received (replay)');
+  const keys = Object.keys(seen);
+  if (keys.length >= maxSeen) for (const key of keys.slice(0, keys.length - maxSeen + 1)) delete seen[key];
+  seen[replayKey] = Math.ceil(check.expiresAt / 1000);
+
+  const options = ctx.getNodeParameter('options', {}) as IDataObject;
+  let change: PresenceChange | undefined;
+  try {
+    const event: unknown = JSON.parse(raw.toString());
+    const presence = normalizeVonageEvent(event, { mapping: mappingFromCollection(options.stateMapping), includeRaw: options.includeRaw === true });
+    const result = detectChanges(state.snapshot, [presence], { observedAt: new Date(now).toISOString(), complete: false, baseline: false });
+    state.snapshot = result.snapshot;
+    change = result.changes[0];
+  } catch (error) {
+    return refuse(ctx, 400, toNodeError(ctx.getNode(), error).message);
+  }
+  // The same status again (re-selected) is no change.
+  if (!change) return { webhookResponse: { received: true } };
+  // A first event for an agent is still a change: only its previous status is unknown.
+  if (change.event === 'appeared') change = { ...change, event: 'changed' };
+  const onlyStates = statesFrom(ctx.getNodeParameter('onlyStates', []));
+  if (onlyStates.length > 0 && !onlyStates.includes(change.current?.state as PresenceState)) return { webhookResponse: { received: true } };
+  return { workflowData: [[{ json: change as unknown as IDataObject }]] };
+}

@@ -1,0 +1,81 @@
+// The vendor simulator, in-process, and a small client of its control API (/_sim).
+import { startSimulator } from '@agent-presence/simulator';
+
+export { startSimulator };
+
+/** Control API client: the same calls a person makes with curl. */
+export function simControl(url) {
+  const call = async (method, path, body) => {
+    const res = await fetch(`${url}/_sim${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`simulator ${method} /_sim${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return {
+    url,
+    state: (vendor) => call('GET', `/state?vendor=${vendor}`),
+    agents: (vendor) => call('GET', `/agents?vendor=${vendor}`),
+    setPresence: (vendor, agentId, statusId, extra = {}) => call('POST', '/presence', { vendor, agentId, statusId, ...extra }),
+    time: () => call('GET', '/time'),
+    pause: () => call('POST', '/time', { action: 'pause' }),
+    resume: () => call('POST', '/time', { action: 'resume' }),
+    advance: (ms) => call('POST', '/time', { action: 'advance', ms }),
+    timeline: (query = '') => call('GET', `/timeline${query}`),
+    counters: () => call('GET', '/counters'),
+  };
+}
+
+/** Credential records for `n8n import:credentials`, pointing at a simulator at `url`. */
+export const credentialIds = {
+  cirrus: 'simCirrusCred001',
+  vonage: 'simVonageCred001',
+  talkdesk: 'simTalkdeskCrd01',
+};
+
+export function simulatorCredentials(url, creds) {
+  return [
+    {
+      id: credentialIds.cirrus,
+      name: 'Cirrus (simulator)',
+      type: 'cirrusApi',
+      data: { apiKey: creds.cirrus.apiKey, apiHost: `${url}/cirrus` },
+    },
+    {
+      id: credentialIds.vonage,
+      name: 'Vonage Contact Center (simulator)',
+      type: 'vonageContactCenterOAuth2Api',
+      data: {
+        region: 'emea',
+        clientId: creds.vonage.clientId,
+        clientSecret: creds.vonage.clientSecret,
+        scope: 'users:read users:write',
+        apiHost: `${url}/vonage`,
+        tokenUrl: `${url}/vonage/Auth/connect/token`,
+      },
+    },
+    {
+      id: credentialIds.talkdesk,
+      name: 'Talkdesk (simulator)',
+      type: 'talkdeskOAuth2Api',
+      data: {
+        account: creds.talkdesk.account,
+        region: 'us',
+        clientId: creds.talkdesk.clientId,
+        clientSecret: creds.talkdesk.clientSecret,
+        scope: 'presence-user:read presence-status:write users:read',
+        apiHost: `${url}/talkdesk`,
+        tokenUrl: `${url}/talkdesk/oauth/token`,
+      },
+    },
+  ];
+}
+
+/** The credentials reference a node puts in a workflow. */
+export function credentialRef(vendor) {
+  const c = { cirrus: ['cirrusApi', 'Cirrus (simulator)'], vonage: ['vonageContactCenterOAuth2Api', 'Vonage Contact Center (simulator)'], talkdesk: ['talkdeskOAuth2Api', 'Talkdesk (simulator)'] }[vendor];
+  return { [c[0]]: { id: credentialIds[vendor], name: c[1] } };
+}

@@ -1,0 +1,94 @@
+// Workflows the demo and the end-to-end suite import into n8n: a Manual Trigger followed
+// by every operation of a vendor's action node, and a workflow around each polling trigger.
+import { byVendor } from './paths.mjs';
+import { credentialRef } from './simulator.mjs';
+
+const rl = (value) => ({ __rl: true, mode: 'id', value });
+
+/** Statuses the Set operation moves an agent to: the first one it does not have already. */
+export const setTargets = {
+  cirrus: ['1004', '1002'], // Meeting, Training
+  vonage: ['b2e9d4c1-7a35-4f86-9c02-6a1e8f3d5b27', '8c3f1a52-6d47-4b0e-a1f9-3e5d7c2b9a40'], // Lunch, Break
+  talkdesk: ['offline', 'available'],
+};
+
+export function pickTarget(vendor, currentStatusId) {
+  return setTargets[vendor].find((s) => s !== currentStatusId);
+}
+
+export const actionWorkflowId = (vendor) => ({ cirrus: 'apActionCirrus01', vonage: 'apActionVonage01', talkdesk: 'apActionTalkdsk1' })[vendor];
+export const triggerWorkflowId = (vendor) => ({ cirrus: 'apTriggerCirrus1', vonage: 'apTriggerVonage1', talkdesk: 'apTriggerTalkdk1' })[vendor];
+
+/** Node names of the action workflow, in the order they run. */
+export const actionSteps = {
+  statuses: 'List statuses',
+  getManyAll: 'Get many (all agents)',
+  getManyIds: 'Get many (given ids)',
+  getManyFiltered: 'Get many (away, limit 2, raw)',
+  set: 'Set presence',
+  get: 'Get presence',
+};
+
+/**
+ * Manual Trigger → every operation of the vendor's action node, in a chain. Each node runs
+ * once (Execute Once), whatever the items before it, so one `n8n execute` covers them all.
+ */
+export function actionWorkflow(vendor, { idsForGetMany, setAgentId, setStatusId }) {
+  const pkg = byVendor[vendor];
+  const credentials = credentialRef(vendor);
+  const node = (name, x, parameters) => ({
+    id: `${vendor}-${x}`,
+    name,
+    type: pkg.action,
+    typeVersion: 1,
+    position: [x, 0],
+    executeOnce: true,
+    parameters,
+    credentials,
+  });
+  const nodes = [
+    { id: `${vendor}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+    node(actionSteps.statuses, 220, { resource: 'status', operation: 'getMany', returnAll: true, options: {} }),
+    node(actionSteps.getManyAll, 440, { resource: 'agentPresence', operation: 'getMany', source: 'all', returnAll: true, filters: {}, options: {} }),
+    node(actionSteps.getManyIds, 660, { resource: 'agentPresence', operation: 'getMany', source: 'ids', agentIds: idsForGetMany.join(', '), returnAll: true, filters: {}, options: {} }),
+    node(actionSteps.getManyFiltered, 880, { resource: 'agentPresence', operation: 'getMany', source: 'all', returnAll: false, limit: 2, filters: { states: ['away'] }, options: { includeRaw: true } }),
+    node(actionSteps.set, 1100, { resource: 'agentPresence', operation: 'set', agent: rl(setAgentId), status: rl(setStatusId), options: {} }),
+    node(actionSteps.get, 1320, { resource: 'agentPresence', operation: 'get', agent: rl(setAgentId), options: {} }),
+  ];
+  const connections = {};
+  for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+  return {
+    id: actionWorkflowId(vendor),
+    name: `E2E ${pkg.displayName}: every action`,
+    active: false,
+    nodes,
+    connections,
+    settings: { executionOrder: 'v1' },
+    pinData: {},
+  };
+}
+
+/** A polling trigger (every minute, the shortest n8n allows) followed by a No-Op. */
+export function triggerWorkflow(vendor, { events = ['stateChanged', 'statusChanged', 'appeared', 'disappeared'], watch = 'all', agentIds = '' } = {}) {
+  const pkg = byVendor[vendor];
+  return {
+    id: triggerWorkflowId(vendor),
+    name: `E2E ${pkg.displayName}: trigger`,
+    active: false,
+    nodes: [
+      {
+        id: `${vendor}-trigger`,
+        name: 'Presence changed',
+        type: pkg.trigger,
+        typeVersion: 1,
+        position: [0, 0],
+        parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, watch, ...(watch === 'ids' ? { agentIds } : {}), events, onlyStates: [], options: {} },
+        credentials: credentialRef(vendor),
+      },
+      { id: `${vendor}-noop`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+    ],
+    connections: { 'Presence changed': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+    settings: { executionOrder: 'v1' },
+    pinData: {},
+  };
+}

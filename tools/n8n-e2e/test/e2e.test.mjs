@@ -1,0 +1,333 @@
+// The end-to-end suite: our packed tarballs installed as community packages in a real
+// n8n 2.41.1, against the vendor simulator with its clock paused (only the suite moves
+// presences). Run it with `npm run test:e2e` (tools/n8n-e2e/test/run.mjs).
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CIRRUS_STATUSES, TALKDESK_STATUSES, VONAGE_STATUSES } from '@agent-presence/simulator';
+import { auditRows, ensureAuditTable, loadExamples } from '../src/examples.mjs';
+import { comparePresences, expectedState, presenceProblems } from '../src/expect.mjs';
+import { N8n, nodeItems } from '../src/n8n.mjs';
+import { artifactsDir, byVendor, nodePackages, scratchDir, vendors } from '../src/paths.mjs';
+import { prepareN8n } from '../src/prepare.mjs';
+import { freePort, log, sleep, waitFor } from '../src/proc.mjs';
+import { simControl, simulatorCredentials, startSimulator } from '../src/simulator.mjs';
+import { actionSteps, actionWorkflow, actionWorkflowId, pickTarget, triggerWorkflow, triggerWorkflowId } from '../src/workflows.mjs';
+import { browserCheck } from './browser.mjs';
+
+const userFolder = join(scratchDir, 'e2e');
+const catalogs = { cirrus: CIRRUS_STATUSES, vonage: VONAGE_STATUSES, talkdesk: TALKDESK_STATUSES };
+const examples = Object.fromEntries(loadExamples().map((e) => [e.file.replace(/\.json$/, ''), e.workflow]));
+const endOfDayManualId = 'e2eEndOfDayManua';
+/** Longest wait for a poll: n8n polls every minute at a random second. */
+const pollWaitMs = 150_000;
+
+let sim;
+let control;
+let n8n;
+const plans = {};
+
+/** Statuses the suite moves agents to (Talkdesk available and hidden depend on calls / map like offline). */
+function settable(vendor) {
+  return catalogs[vendor].filter((s) => s.selectable !== false && !(vendor === 'talkdesk' && (s.id === 'available' || s.id === 'hidden')));
+}
+
+/**
+ * Publishing returns before a trigger's first poll (the one that stores the baseline) has
+ * run: wait until each vendor has seen requests and the simulator has been quiet for 5 s.
+ */
+async function publishAndWaitForBaseline(workflowIds, vendorsPolled) {
+  const before = (await control.counters()).byVendor;
+  for (const id of workflowIds) await n8n.activate(id);
+  let last = -1;
+  let quietSince = Date.now();
+  await waitFor(
+    async () => {
+      const counters = await control.counters();
+      if (counters.total !== last) {
+        last = counters.total;
+        quietSince = Date.now();
+      }
+      return vendorsPolled.every((v) => counters.byVendor[v] > before[v]) && Date.now() - quietSince >= 5000;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, what: 'the first polls after publishing' },
+  );
+}
+
+/** Every trigger item of a workflow's executions so far, with the execution ids. */
+async function triggerItems(workflowId, nodeName) {
+  const items = [];
+  const executions = await n8n.executions(workflowId);
+  for (const e of executions) {
+    const full = await n8n.execution(e.id);
+    const runData = full.data?.resultData?.runData ?? {};
+    if (runData[nodeName]) for (const json of nodeItems(runData, nodeName)) items.push({ executionId: e.id, status: e.status, json });
+  }
+  return { executions, items };
+}
+
+before(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  await prepareN8n({ userFolder, fresh: true });
+  sim = await startSimulator({ port: 0, autoplay: false });
+  control = simControl(sim.url);
+  log(`simulator on ${sim.url} (clock paused)`);
+  n8n = new N8n({ userFolder, port: await freePort(), name: 'e2e', env: { GENERIC_TIMEZONE: 'UTC' } });
+  await n8n.importCredentials(simulatorCredentials(sim.url, sim.credentials));
+
+  const workflows = [];
+  for (const vendor of vendors) {
+    const { agentIds } = await control.agents(vendor);
+    const setAgentId = agentIds[2];
+    const before = (await control.state(vendor)).agents;
+    const current = before.find((a) => a.agentId === setAgentId).statusId;
+    plans[vendor] = { agentIds, setAgentId, setStatusId: pickTarget(vendor, current), idsForGetMany: agentIds.slice(3, 6) };
+    workflows.push(actionWorkflow(vendor, plans[vendor]), triggerWorkflow(vendor));
+  }
+  // The end-of-day example with a Manual Trigger in place of its Schedule Trigger, to run it now.
+  const eod = structuredClone(examples['end-of-day']);
+  const schedule = eod.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+  Object.assign(schedule, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+  workflows.push({ ...eod, id: endOfDayManualId, name: 'E2E: end of day, run by hand' }, ...Object.values(examples));
+  await n8n.importWorkflows(workflows);
+  log(`imported 3 credentials and ${workflows.length} workflows`);
+});
+
+after(async () => {
+  await n8n?.stop();
+  await sim?.close();
+});
+
+describe('every action operation of every vendor runs in n8n (n8n execute)', () => {
+  for (const vendor of vendors) {
+    it(`${byVendor[vendor].displayName}: statuses, get many (all, ids, filtered), set, get`, { timeout: 120_000 }, async () => {
+      const plan = plans[vendor];
+      const before = (await control.state(vendor)).agents;
+      const { runData } = await n8n.execute(actionWorkflowId(vendor));
+      const afterState = (await control.state(vendor)).agents;
+
+      const statuses = nodeItems(runData, actionSteps.statuses);
+      for (const s of catalogs[vendor]) {
+        const listed = statuses.find((x) => x.id === s.id);
+        assert.ok(listed, `status ${s.id} (${s.name}) is listed`);
+        assert.equal(listed.name, s.name, `name of status ${s.id}`);
+        assert.equal(listed.state, expectedState(vendor, { category: s.category }), `state of status ${s.id}`);
+      }
+
+      const all = nodeItems(runData, actionSteps.getManyAll);
+      assert.equal(all.length, before.length, 'Get Many (all) returns every agent');
+      assert.deepEqual(comparePresences(vendor, all, before, { exact: true }), []);
+
+      const byIds = nodeItems(runData, actionSteps.getManyIds);
+      assert.deepEqual(byIds.map((p) => p.agentId).sort(), [...plan.idsForGetMany].sort(), 'Get Many (ids) returns exactly those agents');
+      assert.deepEqual(comparePresences(vendor, byIds, before), []);
+
+      const filtered = nodeItems(runData, actionSteps.getManyFiltered);
+      const awayCount = before.filter((a) => expectedState(vendor, a) === 'away').length;
+      assert.equal(filtered.length, Math.min(2, awayCount), 'filter away + limit 2');
+      for (const p of filtered) {
+        assert.equal(p.state, 'away');
+        assert.ok(p.raw && typeof p.raw === 'object', 'includeRaw adds the vendor record');
+      }
+      assert.deepEqual(comparePresences(vendor, filtered, before), []);
+
+      const setAgent = afterState.find((a) => a.agentId === plan.setAgentId);
+      assert.equal(setAgent.statusId, plan.setStatusId, 'Set changed the simulator');
+      const [setItem] = nodeItems(runData, actionSteps.set);
+      assert.equal(setItem.agentId, plan.setAgentId);
+      assert.equal(setItem.status.id, plan.setStatusId);
+      const [getItem] = nodeItems(runData, actionSteps.get);
+      assert.deepEqual(presenceProblems(vendor, getItem, setAgent), [], 'Get after Set reads the new presence');
+      const unchanged = afterState.filter((a) => a.agentId !== plan.setAgentId);
+      assert.deepEqual(comparePresences(vendor, all.filter((p) => p.agentId !== plan.setAgentId), unchanged), [], 'nothing else changed');
+    });
+  }
+});
+
+describe('a running n8n start', () => {
+  before(async () => {
+    await n8n.start();
+    await n8n.setupOwner();
+    await n8n.login();
+  });
+
+  it('lists our nodes and credentials with their icons', { timeout: 60_000 }, async () => {
+    const nodes = await n8n.request('GET', '/types/nodes.json');
+    const credentials = await n8n.request('GET', '/types/credentials.json');
+    for (const pkg of nodePackages) {
+      for (const [type, displayName] of [[pkg.action, pkg.actionName], [pkg.trigger, pkg.triggerName]]) {
+        const node = nodes.find((n) => n.name === type);
+        assert.ok(node, `${type} is a node type`);
+        assert.equal(node.displayName, displayName);
+        for (const url of [node.iconUrl.light, node.iconUrl.dark]) {
+          const res = await fetch(`${n8n.url}/${url}`);
+          assert.equal(res.status, 200, `icon ${url}`);
+          assert.match(await res.text(), /<svg/, `icon ${url} is an SVG`);
+        }
+      }
+      const trigger = nodes.find((n) => n.name === pkg.trigger);
+      assert.equal(trigger.polling, true, 'the trigger polls');
+      const cred = credentials.find((c) => c.name === pkg.credentialType);
+      assert.ok(cred, `${pkg.credentialType} is a credential type`);
+      const icon = await fetch(`${n8n.url}/${cred.iconUrl.light}`);
+      assert.equal(icon.status, 200, `credential icon ${cred.iconUrl.light}`);
+    }
+  });
+
+  describe('each polling trigger, published, emits exactly the changes made between polls', () => {
+    const results = {};
+    before(async () => {
+      await publishAndWaitForBaseline(vendors.map(triggerWorkflowId), vendors);
+      log('published the 3 trigger workflows; their first poll stored a baseline');
+      for (const vendor of vendors) {
+        const agents = (await control.state(vendor)).agents;
+        const options = settable(vendor);
+        const [a] = agents;
+        const stateA = expectedState(vendor, a);
+        const toA = options.find((s) => expectedState(vendor, { category: s.category }) !== stateA);
+        let b;
+        let toB;
+        for (const agent of agents.slice(1)) {
+          const state = expectedState(vendor, agent);
+          toB = options.find((s) => s.id !== agent.statusId && expectedState(vendor, { category: s.category }) === state);
+          if (toB) {
+            b = agent;
+            break;
+          }
+        }
+        assert.ok(toA && b && toB, `${vendor}: found agents to move`);
+        await control.setPresence(vendor, a.agentId, toA.id);
+        await control.setPresence(vendor, b.agentId, toB.id);
+        results[vendor] = {
+          expected: [
+            { agentId: a.agentId, from: a, to: toA, kind: 'stateChanged' },
+            { agentId: b.agentId, from: b, to: toB, kind: 'statusChanged' },
+          ],
+        };
+      }
+      log('moved 2 agents per vendor through /_sim/presence; waiting for the next polls…');
+      await Promise.all(
+        vendors.map(async (vendor) => {
+          const r = results[vendor];
+          try {
+            await waitFor(
+              async () => {
+                const { items } = await triggerItems(triggerWorkflowId(vendor), 'Presence changed');
+                r.items = items;
+                return r.expected.every((e) => items.some((i) => i.json.agentId === e.agentId));
+              },
+              { timeoutMs: pollWaitMs, intervalMs: 2000, what: `${vendor} trigger executions` },
+            );
+            // One more poll must find nothing new: wait until the vendor sees requests again.
+            const seen = (await control.counters()).byVendor[vendor];
+            await waitFor(async () => (await control.counters()).byVendor[vendor] > seen, { timeoutMs: 75_000, intervalMs: 1000, what: `${vendor}'s next poll` });
+            await sleep(4000);
+            const { items, executions } = await triggerItems(triggerWorkflowId(vendor), 'Presence changed');
+            r.items = items;
+            r.executions = executions;
+          } catch (err) {
+            r.error = err;
+          }
+        }),
+      );
+      for (const vendor of vendors) await n8n.deactivate(triggerWorkflowId(vendor));
+    });
+
+    for (const vendor of vendors) {
+      it(`${byVendor[vendor].displayName} trigger`, () => {
+        const r = results[vendor];
+        if (r.error) throw r.error;
+        assert.ok(r.executions.every((e) => e.status === 'success'), 'every execution succeeded');
+        assert.equal(r.items.length, r.expected.length, `exactly ${r.expected.length} items, got ${JSON.stringify(r.items.map((i) => i.json.agentId))}`);
+        for (const e of r.expected) {
+          const item = r.items.find((i) => i.json.agentId === e.agentId).json;
+          assert.equal(item.event, 'changed');
+          assert.equal(item.provider, vendor);
+          assert.equal(item.current.status.id, e.to.id, `${e.agentId} current status`);
+          assert.equal(item.current.state, expectedState(vendor, { category: e.to.category }));
+          assert.equal(item.previous.status.id, e.from.statusId, `${e.agentId} previous status`);
+          assert.equal(item.previous.state, expectedState(vendor, e.from));
+          if (e.kind === 'stateChanged') assert.notEqual(item.current.state, item.previous.state);
+          else assert.equal(item.current.state, item.previous.state);
+          assert.ok(item.durationInPreviousMs === null || item.durationInPreviousMs >= 0);
+          assert.ok(!Number.isNaN(Date.parse(item.observedAt)));
+        }
+      });
+    }
+  });
+
+  describe('the example workflows', () => {
+    const r = {};
+    before(async () => {
+      const { projectId, table } = await ensureAuditTable(n8n);
+      r.table = { projectId, id: table.id };
+      // The mirror maps the first Vonage agent to the first Talkdesk agent: make them differ.
+      const vonageAgent = (await control.agents('vonage')).agentIds[0];
+      const talkdeskAgent = (await control.agents('talkdesk')).agentIds[0];
+      await control.setPresence('vonage', vonageAgent, '36054f94-d55f-4382-8132-ecac185c8e4d'); // Ready
+      await control.setPresence('talkdesk', talkdeskAgent, 'offline');
+      await publishAndWaitForBaseline([examples['audit-log'].id, examples['mirror-vonage-to-talkdesk'].id, examples['away-too-long'].id], vendors);
+      log('published the audit, mirror and away-too-long examples');
+      await control.setPresence('vonage', vonageAgent, '8c3f1a52-6d47-4b0e-a1f9-3e5d7c2b9a40'); // Break: away
+      Object.assign(r, { vonageAgent, talkdeskAgent });
+      try {
+        await waitFor(
+          async () => {
+            const mirror = await n8n.executions(examples['mirror-vonage-to-talkdesk'].id);
+            const away = await n8n.executions(examples['away-too-long'].id);
+            const rows = await auditRows(n8n, projectId, table.id);
+            Object.assign(r, { mirror, away, rows });
+            return mirror.length > 0 && away.length > 0 && rows.some((x) => x.agentId === vonageAgent);
+          },
+          { timeoutMs: pollWaitMs, intervalMs: 2000, what: 'the examples to run' },
+        );
+        r.talkdeskAfter = (await control.state('talkdesk')).agents.find((a) => a.agentId === talkdeskAgent);
+      } catch (err) {
+        r.error = err;
+      }
+      for (const wf of [examples['audit-log'], examples['mirror-vonage-to-talkdesk'], examples['away-too-long']]) await n8n.deactivate(wf.id);
+    });
+
+    it('mirror: a Vonage agent going on Break sets their Talkdesk status to away', () => {
+      if (r.error) throw r.error;
+      assert.equal(r.mirror[0].status, 'success');
+      assert.equal(r.talkdeskAfter.statusId, 'away');
+    });
+
+    it('away too long: the change waits 15 minutes in a waiting execution', () => {
+      if (r.error) throw r.error;
+      assert.equal(r.away[0].status, 'waiting');
+    });
+
+    it('audit log: the change is a row of the data table', () => {
+      if (r.error) throw r.error;
+      const row = r.rows.find((x) => x.agentId === r.vonageAgent);
+      assert.equal(row.provider, 'vonage');
+      assert.equal(row.event, 'changed');
+      assert.equal(row.state, 'away');
+      assert.equal(row.status, 'Break');
+      assert.equal(row.previousState, 'available');
+      assert.equal(row.previousStatus, 'Ready');
+    });
+
+    it('end of day: logs every agent of every vendor out (run by hand with n8n execute)', { timeout: 180_000 }, async () => {
+      const { runData } = await n8n.execute(endOfDayManualId);
+      const loggedOut = { cirrus: '1003' };
+      for (const vendor of vendors) {
+        const agents = (await control.state(vendor)).agents;
+        // Cirrus' Offline type sits in its Away category; elsewhere logged out is the offline state.
+        const out = (a) => (vendor === 'cirrus' ? a.statusId === loggedOut.cirrus : expectedState(vendor, a) === 'offline');
+        const notOut = agents.filter((a) => !out(a));
+        assert.deepEqual(notOut.map((a) => `${a.agentId}:${a.statusName}`), [], `${vendor}: every agent logged out`);
+        const setNode = Object.keys(runData).find((n) => n.endsWith(': log out') && n.toLowerCase().startsWith(vendor));
+        assert.ok(setNode, `${vendor}: the log-out node ran`);
+      }
+    });
+  });
+
+  it('the editor lists our nodes in the node panel (headless Chromium)', { timeout: 240_000 }, async () => {
+    const shots = await browserCheck({ url: n8n.url, vendors: nodePackages, outDir: artifactsDir });
+    log(`screenshots: ${shots.join(', ')}`);
+  });
+});
