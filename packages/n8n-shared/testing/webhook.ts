@@ -54,8 +54,16 @@ export async function startWebhookHost(setup: { workflow: Workflow; node: INode;
     const ctx = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData(additionalData), [], null);
     const delivery: Delivery = { status: 0, body: '' };
     deliveries.push(delivery);
+    const nodeData = workflow.getStaticData('node', node);
+    const before = JSON.stringify(nodeData);
     const out = await type.webhook!.call(ctx);
-    if (out.workflowData) delivery.items = out.workflowData[0] ?? [];
+    if (out.workflowData) {
+      delivery.items = out.workflowData[0] ?? [];
+      // As n8n 2.41 does: static-data writes made by webhook() are not saved when the delivery
+      // starts an execution (the runner clears the changed flag before the save). Drop them here too.
+      for (const key of Object.keys(nodeData)) delete nodeData[key];
+      Object.assign(nodeData, JSON.parse(before) as IDataObject);
+    }
     if (!out.noWebhookResponse && !res.writableEnded) {
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify(out.webhookResponse ?? { message: 'Workflow was started' }));

@@ -26,6 +26,10 @@ export function simControl(url) {
     advance: (ms) => call('POST', '/time', { action: 'advance', ms }),
     timeline: (query = '') => call('GET', `/timeline${query}`),
     counters: () => call('GET', '/counters'),
+    webhookSubscriptions: async () => (await call('GET', '/webhooks/subscriptions')).subscriptions,
+    deliverWebhook: (body = {}) => call('POST', '/webhooks/deliver', body),
+    webhookDeliveries: (query = '') => call('GET', `/webhooks/deliveries${query}`),
+    webhooksIdle: (timeoutMs = 10_000) => call('POST', '/webhooks/idle', { timeoutMs }),
   };
 }
 
@@ -34,6 +38,8 @@ export const credentialIds = {
   cirrus: 'simCirrusCred001',
   vonage: 'simVonageCred001',
   talkdesk: 'simTalkdeskCrd01',
+  /** Vonage with admin:write, for the real-time (webhook) trigger. */
+  vonageRealtime: 'simVonageRtCred1',
 };
 
 export function simulatorCredentials(url, creds) {
@@ -78,4 +84,27 @@ export function simulatorCredentials(url, creds) {
 export function credentialRef(vendor) {
   const c = { cirrus: ['cirrusApi', 'Cirrus (simulator)'], vonage: ['vonageContactCenterOAuth2Api', 'Vonage Contact Center (simulator)'], talkdesk: ['talkdeskOAuth2Api', 'Talkdesk (simulator)'] }[vendor];
   return { [c[0]]: { id: credentialIds[vendor], name: c[1] } };
+}
+
+const vonageRealtimeName = 'Vonage Contact Center, admin:write (simulator)';
+
+/** A second Vonage credential with `admin:write`, which the real-time trigger needs for its subscription. */
+export function vonageRealtimeCredential(url, creds) {
+  return {
+    id: credentialIds.vonageRealtime,
+    name: vonageRealtimeName,
+    type: 'vonageContactCenterOAuth2Api',
+    data: {
+      region: 'emea',
+      clientId: creds.vonage.clientId,
+      clientSecret: creds.vonage.clientSecret,
+      scope: 'users:read users:write admin:write',
+      apiHost: `${url}/vonage`,
+      tokenUrl: `${url}/vonage/Auth/connect/token`,
+    },
+  };
+}
+
+export function vonageRealtimeCredentialRef() {
+  return { vonageContactCenterOAuth2Api: { id: credentialIds.vonageRealtime, name: vonageRealtimeName } };
 }

@@ -1,7 +1,8 @@
 // Workflows the demo and the end-to-end suite import into n8n: a Manual Trigger followed
-// by every operation of a vendor's action node, and a workflow around each polling trigger.
+// by every operation of a vendor's action node, a workflow around each polling trigger, and
+// one around the Vonage real-time (webhook) trigger.
 import { byVendor } from './paths.mjs';
-import { credentialRef } from './simulator.mjs';
+import { credentialRef, vonageRealtimeCredentialRef } from './simulator.mjs';
 
 const rl = (value) => ({ __rl: true, mode: 'id', value });
 
@@ -86,6 +87,36 @@ export function triggerWorkflow(vendor, { events = ['stateChanged', 'statusChang
         credentials: credentialRef(vendor),
       },
       { id: `${vendor}-noop`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+    ],
+    connections: { 'Presence changed': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+    settings: { executionOrder: 'v1' },
+    pinData: {},
+  };
+}
+
+export const realtimeWorkflowId = 'apRealtimeVonag1';
+/** Fixed, so the trigger's production URL is known: <n8n>/webhook/<webhookId>/presence. */
+export const realtimeWebhookId = '6f1c2a9e-4b7d-4e85-a3c0-9d2e7b5f1a64';
+export const realtimeTriggerType = '@agent-presence/n8n-nodes-vonage-contact-center.vonageContactCenterPresenceWebhookTrigger';
+
+/** The Vonage real-time trigger (signed webhooks) followed by a No-Op. */
+export function realtimeWorkflow({ onlyStates = [], options = {} } = {}) {
+  return {
+    id: realtimeWorkflowId,
+    name: 'E2E Vonage Contact Center: real-time trigger',
+    active: false,
+    nodes: [
+      {
+        id: 'vonage-realtime-trigger',
+        name: 'Presence changed',
+        type: realtimeTriggerType,
+        typeVersion: 1,
+        position: [0, 0],
+        webhookId: realtimeWebhookId,
+        parameters: { onlyStates, options },
+        credentials: vonageRealtimeCredentialRef(),
+      },
+      { id: 'vonage-realtime-noop', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
     ],
     connections: { 'Presence changed': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
     settings: { executionOrder: 'v1' },

@@ -12,8 +12,19 @@ import { N8n, nodeItems } from '../src/n8n.mjs';
 import { artifactsDir, byVendor, nodePackages, scratchDir, vendors } from '../src/paths.mjs';
 import { prepareN8n } from '../src/prepare.mjs';
 import { freePort, log, sleep, waitFor } from '../src/proc.mjs';
-import { simControl, simulatorCredentials, startSimulator } from '../src/simulator.mjs';
-import { actionSteps, actionWorkflow, actionWorkflowId, pickTarget, triggerWorkflow, triggerWorkflowId } from '../src/workflows.mjs';
+import { simControl, simulatorCredentials, startSimulator, vonageRealtimeCredential } from '../src/simulator.mjs';
+import {
+  actionSteps,
+  actionWorkflow,
+  actionWorkflowId,
+  pickTarget,
+  realtimeTriggerType,
+  realtimeWebhookId,
+  realtimeWorkflow,
+  realtimeWorkflowId,
+  triggerWorkflow,
+  triggerWorkflowId,
+} from '../src/workflows.mjs';
 import { browserCheck } from './browser.mjs';
 
 const userFolder = join(scratchDir, 'e2e');
@@ -74,7 +85,8 @@ before(async () => {
   control = simControl(sim.url);
   log(`simulator on ${sim.url} (clock paused)`);
   n8n = new N8n({ userFolder, port: await freePort(), name: 'e2e', env: { GENERIC_TIMEZONE: 'UTC' } });
-  await n8n.importCredentials(simulatorCredentials(sim.url, sim.credentials));
+  const credentials = [...simulatorCredentials(sim.url, sim.credentials), vonageRealtimeCredential(sim.url, sim.credentials)];
+  await n8n.importCredentials(credentials);
 
   const workflows = [];
   for (const vendor of vendors) {
@@ -89,9 +101,9 @@ before(async () => {
   const eod = structuredClone(examples['end-of-day']);
   const schedule = eod.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
   Object.assign(schedule, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-  workflows.push({ ...eod, id: endOfDayManualId, name: 'E2E: end of day, run by hand' }, ...Object.values(examples));
+  workflows.push({ ...eod, id: endOfDayManualId, name: 'E2E: end of day, run by hand' }, ...Object.values(examples), realtimeWorkflow());
   await n8n.importWorkflows(workflows);
-  log(`imported 3 credentials and ${workflows.length} workflows`);
+  log(`imported ${credentials.length} credentials and ${workflows.length} workflows`);
 });
 
 after(async () => {
@@ -255,6 +267,144 @@ describe('a running n8n start', () => {
         }
       });
     }
+  });
+
+  describe('the Vonage real-time trigger, published, runs on signed webhooks only', () => {
+    const rt = {};
+    const webhookUrl = () => `${n8n.url}/webhook/${realtimeWebhookId}/presence`;
+    // n8n 2.41.1 drops what webhook() writes to static data when the delivery starts an execution
+    // (WorkflowRunner.run rebuilds the Workflow on the same staticData, clearing its __dataChanged
+    // flag before LiveWebhooks saves it). The trigger therefore also keeps its replay memory and last
+    // status per agent in the n8n process; these two checks prove that in a real n8n.
+
+    /** The trigger's executions and items, once none of them is still running. */
+    async function settled() {
+      const r = await triggerItems(realtimeWorkflowId, 'Presence changed');
+      return r.executions.every((e) => e.status !== 'running' && e.status !== 'new') ? r : undefined;
+    }
+    async function executionCount() {
+      return (await waitFor(settled, { timeoutMs: 10_000, intervalMs: 100, what: 'running executions to end' })).executions.length;
+    }
+
+    after(async () => {
+      // A failed test must not leave the workflow subscribed (the end-of-day example moves every agent).
+      if (rt.published) await n8n.deactivate(realtimeWorkflowId).catch(() => {});
+    });
+
+    it('publishing creates the subscription for its webhook URL', { timeout: 60_000 }, async () => {
+      const nodes = await n8n.request('GET', '/types/nodes.json');
+      const type = nodes.find((n) => n.name === realtimeTriggerType);
+      assert.ok(type, `${realtimeTriggerType} is a node type`);
+      assert.ok(!type.polling && type.webhooks?.some((w) => w.path === 'presence' && w.httpMethod === 'POST'), 'a POST webhook on the path presence');
+      assert.deepEqual(await control.webhookSubscriptions(), [], 'no subscription before publishing');
+      const t = Date.now();
+      await n8n.activate(realtimeWorkflowId);
+      rt.published = true;
+      const subs = await waitFor(
+        async () => {
+          const list = await control.webhookSubscriptions();
+          return list.length > 0 && list;
+        },
+        { timeoutMs: 20_000, intervalMs: 100, what: 'the subscription in the simulator' },
+      );
+      log(`published the real-time trigger; subscribed after ${Date.now() - t} ms`);
+      assert.equal(subs.length, 1, 'one subscription');
+      const [sub] = subs;
+      assert.equal(sub.url, webhookUrl());
+      assert.deepEqual(sub.events, ['agent.presencechanged.v1']);
+      assert.equal(sub.enabled, true);
+      assert.ok(Buffer.from(sub.secret, 'base64').length >= 32, 'a random secret of at least 32 bytes');
+      rt.sub = sub;
+      assert.equal(await executionCount(), 0, 'no execution yet');
+    });
+
+    it('a presence change starts an execution within seconds, with the new status', { timeout: 60_000 }, async () => {
+      assert.ok(rt.sub, 'subscribed');
+      const { agentIds } = await control.agents('vonage');
+      const agentId = agentIds[7];
+      const from = (await control.state('vonage')).agents.find((a) => a.agentId === agentId);
+      const options = settable('vonage');
+      const first = options.find((s) => s.id !== from.statusId);
+      const second = options.find((s) => s.id !== first.id && expectedState('vonage', { category: s.category }) !== expectedState('vonage', { category: first.category }));
+      rt.agentId = agentId;
+      rt.items = [];
+      for (const [i, to] of [first, second].entries()) {
+        const t = Date.now();
+        const { changed } = await control.setPresence('vonage', agentId, to.id);
+        assert.equal(changed, true, `${to.name} is a change`);
+        const { items, executions } = await waitFor(
+          async () => {
+            const r = await settled();
+            return r && r.items.length === i + 1 && r;
+          },
+          { timeoutMs: 10_000, intervalMs: 100, what: `the execution for ${to.name}` },
+        );
+        log(`real-time: ${to.name} → execution ${executions[0].id} in ${Date.now() - t} ms`);
+        assert.equal(executions.length, i + 1, 'one execution per change');
+        assert.ok(executions.every((e) => e.status === 'success'), 'every execution succeeded');
+        assert.equal(executions[0].mode, 'webhook');
+        const item = items.find((x) => x.executionId === executions[0].id).json;
+        assert.equal(item.event, 'changed');
+        assert.equal(item.provider, 'vonage');
+        assert.equal(item.agentId, agentId);
+        assert.equal(item.current.agentId, agentId);
+        assert.equal(item.current.status.id, to.id);
+        assert.equal(item.current.status.name, to.name);
+        assert.equal(item.current.state, expectedState('vonage', { category: to.category }));
+        assert.ok(!Number.isNaN(Date.parse(item.observedAt)));
+        const truth = (await control.state('vonage')).agents.find((a) => a.agentId === agentId);
+        assert.equal(Date.parse(item.current.since), Date.parse(truth.since), 'since is the time of the change');
+        if (i === 0) assert.equal(item.previous, null, 'the first event for an agent has no previous');
+        rt.items.push({ item, to });
+      }
+      await control.webhooksIdle();
+      const deliveries = await control.webhookDeliveries(`?subscriptionId=${rt.sub.id}`);
+      assert.deepEqual(deliveries.map((d) => d.status), [200, 200], 'two deliveries, both accepted at the first attempt');
+      rt.executions = 2;
+    });
+
+    it('the second event of an agent knows its previous status', () => {
+      assert.equal(rt.items?.length, 2, 'the change test ran');
+      const [{ to: first }, { item }] = rt.items;
+      assert.equal(item.previous?.status.id, first.id, 'previous.status.id');
+      assert.equal(item.previous.state, expectedState('vonage', { category: first.category }));
+      assert.ok(item.durationInPreviousMs >= 0);
+    });
+
+    it('unsigned and tampered deliveries get 401 and start nothing', { timeout: 60_000 }, async () => {
+      assert.equal(rt.executions, 2, 'the change test ran');
+      const answers = {};
+      const tampers = ['unsigned', 'bad-signature', 'payload', 'expired', 'wrong-alg'];
+      for (const tamper of tampers) answers[tamper] = (await control.deliverWebhook({ subscriptionId: rt.sub.id, agentId: rt.agentId, tamper })).status;
+      assert.deepEqual(answers, Object.fromEntries(tampers.map((t) => [t, 401])));
+      const logged = (await control.webhookDeliveries(`?subscriptionId=${rt.sub.id}`)).filter((d) => d.tampered);
+      assert.deepEqual(logged.map((d) => [d.tampered, d.status]), Object.entries(answers), 'the delivery log agrees');
+      await sleep(2500);
+      assert.equal(await executionCount(), rt.executions, 'no new execution');
+    });
+
+    it('a replayed delivery gets 401, and the same status again starts nothing', { timeout: 60_000 }, async () => {
+      assert.equal(rt.executions, 2, 'the change test ran');
+      // The exact bytes and signature of the last queued delivery (the second change).
+      const replay = (await control.deliverWebhook({ subscriptionId: rt.sub.id, tamper: 'replay' })).status;
+      // A correct, fresh delivery of the agent's current presence: accepted, but no change.
+      const same = (await control.deliverWebhook({ subscriptionId: rt.sub.id, agentId: rt.agentId })).status;
+      await sleep(2500);
+      const count = await executionCount();
+      assert.deepEqual({ replay, same, newExecutions: count - rt.executions }, { replay: 401, same: 200, newExecutions: 0 });
+    });
+
+    it('unpublishing deletes the subscription', { timeout: 60_000 }, async () => {
+      assert.ok(rt.sub, 'subscribed');
+      await n8n.deactivate(realtimeWorkflowId);
+      rt.published = false;
+      await waitFor(async () => (await control.webhookSubscriptions()).length === 0, { timeoutMs: 10_000, intervalMs: 100, what: 'the subscription to be deleted' });
+      // Back to the first status is a change, and nobody hears of it.
+      const before = (await control.webhookDeliveries()).length;
+      assert.equal((await control.setPresence('vonage', rt.agentId, rt.items[0].to.id)).changed, true);
+      await control.webhooksIdle();
+      assert.equal((await control.webhookDeliveries()).length, before, 'no delivery once unsubscribed');
+    });
   });
 
   describe('the example workflows', () => {

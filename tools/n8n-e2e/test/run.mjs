@@ -38,15 +38,19 @@ const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c
 
 let pass = 0;
 let fail = 0;
+let todo = 0;
 try {
   const text = readFileSync(tap, 'utf8');
   pass = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
   fail = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
+  todo = Number(/^# todo (\d+)/m.exec(text)?.[1] ?? 0);
 } catch {
   fail = Math.max(fail, 1);
 }
 if (code !== 0 && fail === 0) fail = 1;
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 console.log(`\nn8n end-to-end suite ${code === 0 && fail === 0 ? 'PASSED' : 'FAILED'} in ${minutes} min; screenshots and results in test-artifacts/n8n-e2e/, logs in .n8n-e2e/logs/`);
+// todo tests document known bugs (the reason is on their ⚠ line above); they do not fail the run.
+if (todo > 0) console.log(`e2e: ${todo} todo (known bugs, see the ⚠ lines above)`);
 console.log(`e2e: ${pass} passed, ${fail} failed`);
 process.exit(code === 0 && fail === 0 ? 0 : 1);

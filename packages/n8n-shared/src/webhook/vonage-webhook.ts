@@ -30,6 +30,26 @@ interface WebhookState {
 /** Bounds the replay memory; a delivery expires after five minutes anyway. */
 const maxSeen = 5000;
 
+/**
+ * n8n 2.41 drops static-data writes made in webhook() when the delivery starts an execution
+ * (the runner rebuilds the workflow on the same static data, clearing its changed flag, before
+ * the save). So the replay memory and the last status per agent also live here, in this n8n
+ * process, keyed by subscription; static data still keeps them where n8n saves it. In queue mode
+ * with several webhook processes each process remembers only what it received.
+ */
+const memory = new Map<string, { seen: Record<string, number>; snapshot?: PresenceSnapshot }>();
+const maxSubscriptions = 1000;
+
+function memoryFor(subscriptionId: string) {
+  let m = memory.get(subscriptionId);
+  if (!m) {
+    if (memory.size >= maxSubscriptions) memory.delete(memory.keys().next().value as string);
+    m = { seen: {} };
+    memory.set(subscriptionId, m);
+  }
+  return m;
+}
+
 export const webhookTriggerProperties: INodeProperties[] = [
   {
     displayName: 'Requires the scope admin:write on the credential, to create the webhook subscription. Vonage applies new subscriptions within about 30 seconds.',
@@ -101,9 +121,11 @@ export const vonageWebhookMethods = {
           if (!(error instanceof ProviderApiError && error.httpStatus === 404)) throw toNodeError(this.getNode(), error);
         }
       }
+      if (state.subscriptionId) memory.delete(state.subscriptionId);
       delete state.subscriptionId;
       delete state.secret;
       delete state.seen;
+      delete state.snapshot;
       return true;
     },
   },
@@ -129,22 +151,26 @@ export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWeb
   const check = verifyVonageSignature({ token, body: raw, secret: state.secret, now });
   if (!check.ok) return refuse(ctx, 401, check.message);
 
+  const remembered = memoryFor(state.subscriptionId ?? 'none');
   const seen = (state.seen ??= {});
   const nowSec = Math.floor(now / 1000);
-  for (const [key, exp] of Object.entries(seen)) if (exp < nowSec - 60) delete seen[key];
+  for (const table of [seen, remembered.seen]) for (const [key, exp] of Object.entries(table)) if (exp < nowSec - 60) delete table[key];
   const replayKey = check.jti ?? createHash('sha256').update(String(token)).digest('hex').slice(0, 32);
-  if (seen[replayKey] !== undefined) return refuse(ctx, 401, 'this delivery was already received (replay)');
-  const keys = Object.keys(seen);
-  if (keys.length >= maxSeen) for (const key of keys.slice(0, keys.length - maxSeen + 1)) delete seen[key];
-  seen[replayKey] = Math.ceil(check.expiresAt / 1000);
+  if (seen[replayKey] !== undefined || remembered.seen[replayKey] !== undefined) return refuse(ctx, 401, 'this delivery was already received (replay)');
+  for (const table of [seen, remembered.seen]) {
+    const keys = Object.keys(table);
+    if (keys.length >= maxSeen) for (const key of keys.slice(0, keys.length - maxSeen + 1)) delete table[key];
+    table[replayKey] = Math.ceil(check.expiresAt / 1000);
+  }
 
   const options = ctx.getNodeParameter('options', {}) as IDataObject;
   let change: PresenceChange | undefined;
   try {
     const event: unknown = JSON.parse(raw.toString());
     const presence = normalizeVonageEvent(event, { mapping: mappingFromCollection(options.stateMapping), includeRaw: options.includeRaw === true });
-    const result = detectChanges(state.snapshot, [presence], { observedAt: new Date(now).toISOString(), complete: false, baseline: false });
+    const result = detectChanges(remembered.snapshot ?? state.snapshot, [presence], { observedAt: new Date(now).toISOString(), complete: false, baseline: false });
     state.snapshot = result.snapshot;
+    remembered.snapshot = result.snapshot;
     change = result.changes[0];
   } catch (error) {
     return refuse(ctx, 400, toNodeError(ctx.getNode(), error).message);

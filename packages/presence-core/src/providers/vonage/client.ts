@@ -15,7 +15,7 @@ import {
 } from '../client';
 import { fromEndpoint } from '../contract';
 import { normalizeVonagePresence, vonageStatusDefinition } from './normalize';
-import { VonagePresenceDefinitionsSchema, VonageUsersPageSchema } from './schemas';
+import { VonagePresenceDefinitionsSchema, VonageUsersPageSchema, type VonageUser } from './schemas';
 import { vonagePresenceEventType, VonageSubscriptionListSchema, VonageSubscriptionSchema, type VonageSubscription } from './webhooks';
 
 export const vonageRegions = ['emea', 'nam', 'apac'] as const;
@@ -115,17 +115,24 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
     },
 
     async listAgents(o = {}) {
-      // Whether pages start at 0 or 1 is unconfirmed. We ask for page 0; an API that
-      // refuses it with 400 is 1-based, and one that treats 0 as 1 repeats its first
-      // page, which the de-duplication below absorbs.
-      let page = 0;
+      // Whether pages start at 0 or 1 is unconfirmed. Pages 0 and 1 are asked together: an API
+      // that refuses 0 with 400 is 1-based (and page 1 is its first page); one that answers 0
+      // is 0-based (page 1 is then its second); one that treats 0 as 1 repeats its first page,
+      // which the de-duplication below absorbs. Asking both at once costs no extra round trip.
+      const [zero, one] = await Promise.allSettled([fetchUsersPage(0, o.deadline), fetchUsersPage(1, o.deadline)]);
+      if (one.status === 'rejected') throw one.reason;
+      // `page` is the number of the page held in `users`.
+      let page: number;
       let users;
-      try {
-        users = await fetchUsersPage(page, o.deadline);
-      } catch (error) {
-        if (!(error instanceof ProviderApiError) || error.httpStatus !== 400) throw error;
+      const queued: VonageUser[][] = [];
+      if (zero.status === 'fulfilled') {
+        page = 0;
+        users = zero.value;
+        queued.push(one.value);
+      } else {
+        if (!(zero.reason instanceof ProviderApiError) || zero.reason.httpStatus !== 400) throw zero.reason;
         page = 1;
-        users = await fetchUsersPage(page, o.deadline);
+        users = one.value;
       }
       const agents = new Map<string, AgentSummary>();
       let pagesWithNothingNew = 0;
@@ -148,7 +155,7 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
         if (users.length < pageSize || pagesWithNothingNew >= 2) break;
         if (o.limit !== undefined && agents.size >= o.limit) break;
         page++;
-        users = await fetchUsersPage(page, o.deadline);
+        users = queued.shift() ?? (await fetchUsersPage(page, o.deadline));
       }
       const list = [...agents.values()];
       return o.limit === undefined ? list : list.slice(0, o.limit);
