@@ -1,5 +1,6 @@
 import { presenceStates } from '@agent-presence/presence-core';
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type { VendorConfig } from './vendor';
 
 const stateNames: Record<(typeof presenceStates)[number], string> = {
   available: 'Available',
@@ -50,3 +51,64 @@ export const stateMappingOption: INodeProperties = {
     },
   ],
 };
+
+/** "All Agents" or "Given IDs", and the ids: the same choice in the action node and the trigger. */
+export function agentChoiceProperties(
+  vendor: VendorConfig,
+  choice: { name: string; displayName: string; displayOptions?: IDisplayOptions },
+  idsDescription: string,
+): INodeProperties[] {
+  const shown = choice.displayOptions?.show ?? {};
+  return [
+    {
+      displayName: choice.displayName,
+      name: choice.name,
+      type: 'options',
+      noDataExpression: true,
+      ...(choice.displayOptions ? { displayOptions: choice.displayOptions } : {}),
+      options: [
+        { name: 'All Agents', value: 'all', description: `Every agent ${vendor.displayName} lists` },
+        { name: 'Given IDs', value: 'ids', description: 'Only the agents whose ids you give' },
+      ],
+      default: 'all',
+    },
+    {
+      displayName: 'Agent IDs',
+      name: 'agentIds',
+      type: 'string',
+      default: '',
+      required: true,
+      placeholder: vendor.agentId.placeholder,
+      description: idsDescription,
+      displayOptions: { show: { ...shown, [choice.name]: ['ids'] } },
+    },
+  ];
+}
+
+/** A resource locator: pick from a searchable list, or give the id. */
+export function locatorProperty(
+  name: string,
+  displayName: string,
+  searchListMethod: string,
+  hint: VendorConfig['agentId'],
+  rest: Pick<INodeProperties, 'description' | 'displayOptions'>,
+): INodeProperties {
+  return {
+    displayName,
+    name,
+    type: 'resourceLocator',
+    default: { mode: 'list', value: '' },
+    required: true,
+    ...rest,
+    modes: [
+      { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
+      {
+        displayName: 'By ID',
+        name: 'id',
+        type: 'string',
+        placeholder: hint.placeholder,
+        validation: [{ type: 'regex', properties: { regex: hint.regex, errorMessage: hint.hint } }],
+      },
+    ],
+  };
+}

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
+import { agentChoiceProperties, includeRawOption, locatorProperty, stateMappingOption, stateOptions } from '../common-properties';
 import type { VendorConfig } from '../vendor';
 
 /** The action node's parameters: the same resources and operations for every vendor. */
@@ -41,75 +41,18 @@ export function actionProperties(vendor: VendorConfig): INodeProperties[] {
       ],
       default: 'getMany',
     },
-    {
-      displayName: 'Agent',
-      name: 'agent',
-      type: 'resourceLocator',
-      default: { mode: 'list', value: '' },
-      required: true,
+    locatorProperty('agent', 'Agent', 'searchAgents', vendor.agentId, {
       displayOptions: { show: { resource: ['agentPresence'], operation: ['get', 'set'] } },
-      modes: [
-        {
-          displayName: 'From List',
-          name: 'list',
-          type: 'list',
-          typeOptions: { searchListMethod: 'searchAgents', searchable: true },
-        },
-        {
-          displayName: 'By ID',
-          name: 'id',
-          type: 'string',
-          placeholder: vendor.agentId.placeholder,
-          validation: [{ type: 'regex', properties: { regex: vendor.agentId.regex, errorMessage: vendor.agentId.hint } }],
-        },
-      ],
-    },
-    {
-      displayName: 'Status',
-      name: 'status',
-      type: 'resourceLocator',
-      default: { mode: 'list', value: '' },
-      required: true,
+    }),
+    locatorProperty('status', 'Status', 'searchStatuses', vendor.statusId, {
       description: `The ${vendor.displayName} status to set`,
       displayOptions: { show: { resource: ['agentPresence'], operation: ['set'] } },
-      modes: [
-        {
-          displayName: 'From List',
-          name: 'list',
-          type: 'list',
-          typeOptions: { searchListMethod: 'searchStatuses', searchable: true },
-        },
-        {
-          displayName: 'By ID',
-          name: 'id',
-          type: 'string',
-          placeholder: vendor.statusId.placeholder,
-          validation: [{ type: 'regex', properties: { regex: vendor.statusId.regex, errorMessage: vendor.statusId.hint } }],
-        },
-      ],
-    },
-    {
-      displayName: 'Agents',
-      name: 'source',
-      type: 'options',
-      noDataExpression: true,
-      displayOptions: { show: { resource: ['agentPresence'], operation: ['getMany'] } },
-      options: [
-        { name: 'All Agents', value: 'all', description: 'Every agent the vendor lists' },
-        { name: 'Given IDs', value: 'ids', description: 'The agents whose ids you give' },
-      ],
-      default: 'all',
-    },
-    {
-      displayName: 'Agent IDs',
-      name: 'agentIds',
-      type: 'string',
-      default: '',
-      required: true,
-      placeholder: vendor.agentId.placeholder,
-      description: 'Agent ids separated by commas or new lines, or an expression giving a list',
-      displayOptions: { show: { resource: ['agentPresence'], operation: ['getMany'], source: ['ids'] } },
-    },
+    }),
+    ...agentChoiceProperties(
+      vendor,
+      { name: 'source', displayName: 'Agents', displayOptions: { show: { resource: ['agentPresence'], operation: ['getMany'] } } },
+      'Agent ids separated by commas or new lines, or an expression giving a list',
+    ),
     {
       displayName: 'Return All',
       name: 'returnAll',

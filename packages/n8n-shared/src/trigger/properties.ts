@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
+import { agentChoiceProperties, includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
 import type { VendorConfig } from '../vendor';
 
 export const triggerEvents = ['stateChanged', 'statusChanged', 'appeared', 'disappeared'] as const;
@@ -8,27 +8,7 @@ export type TriggerEvent = (typeof triggerEvents)[number];
 /** The polling trigger's parameters (n8n adds "Poll Times" itself). */
 export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
   return [
-    {
-      displayName: 'Watch',
-      name: 'watch',
-      type: 'options',
-      noDataExpression: true,
-      options: [
-        { name: 'All Agents', value: 'all', description: `Every agent ${vendor.displayName} lists` },
-        { name: 'Given IDs', value: 'ids', description: 'Only the agents whose ids you give' },
-      ],
-      default: 'all',
-    },
-    {
-      displayName: 'Agent IDs',
-      name: 'agentIds',
-      type: 'string',
-      default: '',
-      required: true,
-      placeholder: vendor.agentId.placeholder,
-      description: 'Agent ids separated by commas or new lines',
-      displayOptions: { show: { watch: ['ids'] } },
-    },
+    ...agentChoiceProperties(vendor, { name: 'watch', displayName: 'Watch' }, 'Agent ids separated by commas or new lines'),
     {
       displayName: 'Events',
       name: 'events',
