@@ -4,7 +4,8 @@
 // calls it out of sync. Each missing platform build gets an entry with its os, cpu and libc, so
 // `npm ci` sees it and skips it as it skips every build for another platform. Download addresses
 // (`resolved` URLs) are dropped, so the lock names no registry host.
-//   npx node tools/release/src/patch-lock.mjs [path/to/package-lock.json]
+//   npx node tools/release/src/patch-lock.mjs [--check] [path/to/package-lock.json]
+// --check writes nothing and exits 1 when the lock would change.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,9 +51,17 @@ export function patchLock(lock) {
 }
 
 if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
-  const path = resolve(process.argv[2] ?? 'package-lock.json');
+  const check = process.argv.includes('--check');
+  const path = resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'package-lock.json');
   const lock = JSON.parse(readFileSync(path, 'utf8'));
   const { added, leftAlone, dropped } = patchLock(lock);
+  if (check) {
+    if (added.length > 0 || dropped > 0) {
+      console.error(`${path} is not usable by npm ci as is: run npm run lock (${[...added, ...(dropped ? [`${dropped} download addresses`] : [])].join(', ')})`);
+      process.exit(1);
+    }
+    process.exit(0);
+  }
   writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
   console.log(`${path}: ${added.length} platform build(s) added as skipped optionals, ${dropped} download address(es) dropped`);
   for (const name of leftAlone) console.warn(`  not a platform build, left alone: ${name}`);
