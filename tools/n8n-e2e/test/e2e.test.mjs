@@ -187,6 +187,18 @@ describe('a running n8n start', () => {
     }
   });
 
+  it("each credential's test passes against the simulator and fails with a wrong secret", { timeout: 60_000 }, async () => {
+    for (const credential of simulatorCredentials(sim.url, sim.credentials)) {
+      const ok = await n8n.rest('POST', '/credentials/test', { credentials: credential });
+      assert.equal(ok?.status, 'OK', `${credential.type}: ${JSON.stringify(ok)}`);
+      const secretField = credential.type === 'cirrusApi' ? 'apiKey' : 'clientSecret';
+      const wrong = { ...credential, data: { ...credential.data, [secretField]: 'not-the-secret' } };
+      const refused = await n8n.rest('POST', '/credentials/test', { credentials: wrong });
+      assert.equal(refused?.status, 'Error', `${credential.type} with a wrong secret: ${JSON.stringify(refused)}`);
+      assert.ok(!JSON.stringify(refused).includes(credential.data[secretField]), 'the real secret is not echoed');
+    }
+  });
+
   describe('each polling trigger, published, emits exactly the changes made between polls', () => {
     const results = {};
     before(async () => {
