@@ -2,11 +2,6 @@ import { normalizeBaseUrl, type PresenceClient, type StateMapping } from '@agent
 import type { VendorConfig } from './vendor';
 import { n8nTransport, type N8nContext } from './transport';
 
-export interface ClientSetup {
-  client: PresenceClient;
-  apiBaseUrl: string;
-}
-
 /**
  * Builds the vendor client for this node run from its credential. The API host
  * and token URL are checked (https, or http on loopback only) before anything is
@@ -22,17 +17,16 @@ export async function createClientFor(
     /** No request outlives it (epoch ms): a poll's budget. */
     hardDeadline?: number;
   } = {},
-): Promise<ClientSetup> {
+): Promise<PresenceClient> {
   const credentials = await ctx.getCredentials(vendor.credentialType);
   const endpoints = vendor.endpoints(credentials);
   const apiBaseUrl = normalizeBaseUrl(endpoints.apiBaseUrl, 'Credential > API Host', vendor.provider);
   if (endpoints.tokenUrl !== undefined) normalizeBaseUrl(endpoints.tokenUrl, 'Credential > Token URL', vendor.provider);
   const origin = new URL(apiBaseUrl).origin;
-  const client = vendor.createClient({
+  return vendor.createClient({
     transport: n8nTransport(ctx, vendor.provider, vendor.credentialType, [origin], { deadline: options.hardDeadline }),
     baseUrl: apiBaseUrl,
     mapping: options.mapping,
     retry: { deadline: options.deadline },
   });
-  return { client, apiBaseUrl };
 }

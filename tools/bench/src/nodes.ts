@@ -57,7 +57,7 @@ export class NaiveLoop implements INodeType {
     const node = this;
     // n8n calls poll() with its context as `this`: the node's own settings come through this closure.
     this.poll = async function (this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-      const { client } = await createClientFor(this, spec.config);
+      const client = await createClientFor(this, spec.config);
       const t0 = performance.now();
       const agents = await client.listAgents();
       const t1 = performance.now();

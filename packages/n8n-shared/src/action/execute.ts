@@ -59,7 +59,7 @@ export async function executeAction(ctx: IExecuteFunctions, vendor: VendorConfig
         mapping: mappingFromCollection(options.stateMapping),
         ...(vendor.readOptionsFrom ? vendor.readOptionsFrom(options) : {}),
       };
-      client ??= (await createClientFor(ctx, vendor)).client;
+      client ??= await createClientFor(ctx, vendor);
 
       if (resource === 'status' && operation === 'getMany') {
         const statuses = await client.listStatuses(read);

@@ -16,7 +16,7 @@ export function listSearchMethods(vendor: VendorConfig) {
   return {
     async searchAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
       try {
-        const { client } = await createClientFor(this, vendor);
+        const client = await createClientFor(this, vendor);
         const agents = await client.listAgents();
         const results = agents
           .filter((a) => matches(filter, a.agentId, a.name, a.email))
@@ -29,7 +29,7 @@ export function listSearchMethods(vendor: VendorConfig) {
     },
     async searchStatuses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
       try {
-        const { client } = await createClientFor(this, vendor);
+        const client = await createClientFor(this, vendor);
         const statuses = await client.listStatuses();
         const results = statuses
           .filter((s) => s.selectable !== false && matches(filter, s.id, s.name, s.category))

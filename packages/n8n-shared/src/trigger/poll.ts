@@ -106,7 +106,8 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
       throw new InputError('Events', 'has no valid event selected', `Pick at least one of: ${triggerEvents.join(', ')}.`, vendor.provider);
     }
     const onlyStates = statesFrom(ctx.getNodeParameter('onlyStates', []));
-    const { client } = await createClientFor(ctx, vendor, { mapping: read.mapping, deadline, hardDeadline: cutoff });
+    // The mapping and includeRaw travel with each read (`read`), not as client defaults.
+    const client = await createClientFor(ctx, vendor, { deadline, hardDeadline: cutoff });
     const roster = await rosterOf(ctx, vendor, client, deadline);
 
     if (ctx.getMode() === 'manual') {

@@ -76,7 +76,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 ];
 
 async function vonageClient(ctx: IHookFunctions): Promise<VonageClient> {
-  return (await createClientFor(ctx, vonageVendor)).client as VonageClient;
+  return (await createClientFor(ctx, vonageVendor)) as VonageClient;
 }
 
 /** n8n's webhookMethods: the subscription follows the workflow's activation. */
