@@ -13,7 +13,7 @@ describeVendorNodes({
   statuses: { available: '1', away: '3', awayOther: '1001', offline: { id: '1003', state: 'away' } },
   unknownAgentId: '4242424242',
   badAgentId: '12/../34',
-  sweep: { agents: 60, latencyMs: 60, budgetMs: 400 },
+  sweep: { agents: 200, latencyMs: 60, budgetMs: 400 },
   secretOf: (sim) => sim.credentials.cirrus.apiKey,
   oauth: false,
 });

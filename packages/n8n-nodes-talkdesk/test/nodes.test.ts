@@ -13,7 +13,7 @@ describeVendorNodes({
   statuses: { available: 'available', away: 'away', awayOther: 'c5d2a8f1-6e43-4b97-8a1c-3f7e9b2d5c04', offline: { id: 'offline', state: 'offline' } },
   unknownAgentId: 'ffffffffffffffffffffffff',
   badAgentId: 'no/slash',
-  sweep: { agents: 60, latencyMs: 60, budgetMs: 400 },
+  sweep: { agents: 200, latencyMs: 60, budgetMs: 400 },
   secretOf: (sim) => sim.credentials.talkdesk.clientSecret,
   oauth: true,
 });

@@ -1,4 +1,4 @@
-import { presenceStates } from '@agent-presence/presence-core';
+import { defaultConcurrency, maxConcurrency, presenceStates } from '@agent-presence/presence-core';
 import type { IDisplayOptions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import type { VendorConfig } from './vendor';
 
@@ -19,6 +19,18 @@ export const includeRawOption: INodeProperties = {
   default: false,
   description: 'Whether to add the vendor\'s own record, untouched, as "raw"',
 };
+
+/** How many presence reads go out at once: the vendor's default, halving by itself on 429. */
+export function concurrencyOption(vendor: VendorConfig): INodeProperties {
+  return {
+    displayName: 'Max Concurrent Requests',
+    name: 'concurrency',
+    type: 'number',
+    typeOptions: { minValue: 1, maxValue: maxConcurrency, numberPrecision: 0 },
+    default: defaultConcurrency[vendor.provider],
+    description: `Most requests sent to ${vendor.displayName} at once when reading many agents. It halves by itself while ${vendor.displayName} answers 429 (rate limited); set it lower to stay further below the limit.`,
+  };
+}
 
 export const stateMappingOption: INodeProperties = {
   displayName: 'State Mapping',

@@ -1,4 +1,4 @@
-import { InputError, stateMappingFromRows, type PresenceState, type StateMapping } from '@agent-presence/presence-core';
+import { InputError, maxConcurrency, stateMappingFromRows, type PresenceState, type StateMapping } from '@agent-presence/presence-core';
 
 /** A number from an expression as id text: only a safe integer is exact (a Cirrus id above 2^53 is not). */
 function numberId(value: number, field: string): string {
@@ -39,4 +39,13 @@ export function mappingFromCollection(value: unknown, field = 'Options > State M
 
 export function statesFrom(value: unknown): PresenceState[] {
   return Array.isArray(value) ? (value.filter((v) => typeof v === 'string') as PresenceState[]) : [];
+}
+
+/** "Max Concurrent Requests": undefined keeps the vendor's default. */
+export function concurrencyFrom(value: unknown, field = 'Options > Max Concurrent Requests'): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > maxConcurrency) {
+    throw new InputError(field, `${JSON.stringify(value)} is not a whole number from 1 to ${maxConcurrency}`, 'Give how many requests may be sent at once; lower it if the vendor rate-limits (HTTP 429).');
+  }
+  return value;
 }

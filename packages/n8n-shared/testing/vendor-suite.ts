@@ -96,6 +96,22 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       expect(limited.items).toHaveLength(3);
     });
 
+    it('Options > Max Concurrent Requests bounds the reads sent at once; a bad value names the option', async () => {
+      sim.control.config({ latencyMs: 30 });
+      sim.control.resetCounters();
+      const { error, items } = await run({ resource: 'agentPresence', operation: 'getMany', source: 'all', returnAll: true, options: { concurrency: 3 } });
+      expect(error).toBeUndefined();
+      expect(items).toHaveLength(agents.length);
+      // Vonage reads the suite's 12 agents in one batch request: there is nothing to overlap.
+      if (vendor !== 'vonage') expect(sim.control.counters().peakInFlight[vendor]).toBe(3);
+      sim.control.resetCounters();
+      await run({ resource: 'agentPresence', operation: 'getMany', source: 'all', returnAll: true });
+      if (vendor !== 'vonage') expect(sim.control.counters().peakInFlight[vendor]).toBe(agents.length);
+      const bad = await run({ resource: 'agentPresence', operation: 'getMany', source: 'all', returnAll: true, options: { concurrency: 0 } });
+      expect(bad.error!.message).toMatch(/Max Concurrent Requests/);
+      expect(bad.error!.name).toBe('NodeOperationError');
+    });
+
     it('Get Many of given ids, with includeRaw and a state-mapping override', async () => {
       const ids = [agents[4]!, agents[5]!];
       set(ids[0]!, spec.statuses.awayOther);
@@ -246,6 +262,15 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       expect(typeof first.durationInPreviousMs).toBe('number');
       expect(typeof first.observedAt).toBe('string');
       expect(await p.poll()).toBeNull();
+    });
+
+    it('reads with Options > Max Concurrent Requests', async () => {
+      sim.control.config({ latencyMs: 30 });
+      const p = h.poller(spec.triggerNode, { ...base, options: { concurrency: 2 } });
+      sim.control.resetCounters();
+      expect(await p.poll()).toBeNull();
+      if (vendor !== 'vonage') expect(sim.control.counters().peakInFlight[vendor]).toBe(2);
+      else expect(sim.control.counters().byEndpoint['vonage GET /agents/presences/users']).toBe(1);
     });
 
     it('filters by event kind and by new state', async () => {

@@ -38,7 +38,7 @@ const hintsByStatus: Array<[(status: number) => boolean, string]> = [
   [(s) => s === 403, 'The credentials lack the permission or OAuth scope for this call; ask an admin to grant it.'],
   [(s) => s === 404, 'Check the agent or status id: the vendor does not know it.'],
   [(s) => s === 406 || s === 415, 'The vendor refused the content type; this is a bug in the node, please report it.'],
-  [(s) => s === 429, 'The vendor is rate limiting; retries ran out. Poll less often or lower the concurrency.'],
+  [(s) => s === 429, 'The vendor is rate limiting; retries ran out. Poll less often, or lower Max Concurrent Requests (the `concurrency` option).'],
   [(s) => s === 501, 'The vendor does not implement this call for your account.'],
   [(s) => s >= 500, 'The vendor had a server error; it usually passes, so try again later.'],
 ];

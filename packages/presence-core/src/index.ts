@@ -19,7 +19,7 @@ export {
 } from './errors';
 export { redactSecrets, redactValue } from './redact';
 export { validateAgentId, validateStatusId, encodePathSegment } from './ids';
-export { chunk, mapSettled, type Settled } from './concurrency';
+export { AdaptiveLimit, chunk, mapSettled, type Settled, type Slot } from './concurrency';
 export { withRetry, backoffDelay, parseRetryAfter, defaultRetryPolicy, type RetryPolicy, type RetryDecision, type RetryRuntime } from './http/retry';
 export type { HttpTransport, HttpRequest, HttpResponse, HttpMethod, Sleep, Clock } from './http/transport';
 export { normalizeBaseUrl, isLoopbackHost } from './http/base-url';
@@ -28,6 +28,7 @@ export { withBearerToken } from './auth/bearer';
 export { withClientCredentials, type ClientCredentialsOptions, type OAuthTransport } from './auth/client-credentials';
 export { OAuthTokenSchema, OAuthErrorSchema } from './auth/token-schema';
 export type { ClientOptions, ReadOptions, PresenceBatch, PresenceClient, ListAgentsOptions } from './providers/client';
+export { concurrencyOf, defaultConcurrency, maxConcurrency } from './providers/client';
 export { providerNames } from './providers/names';
 
 export * from './providers/cirrus/schemas';

@@ -7,6 +7,8 @@ export interface VendorCountersSnapshot {
   byVendor: Record<VendorId, number>;
   /** e.g. `{"vonage GET /agents/presences/users": 3}` */
   byEndpoint: Record<string, number>;
+  /** Most requests to each vendor being handled at once (latency included) since the last reset. */
+  peakInFlight: Record<VendorId, number>;
 }
 
 /** The vendor request counters plus the Vonage webhook deliveries (which are not vendor requests). */
@@ -16,6 +18,19 @@ export interface CountersSnapshot extends VendorCountersSnapshot {
 
 export class Counters {
   private counts = new Map<string, number>();
+  private inFlight: Record<VendorId, number> = { cirrus: 0, vonage: 0, talkdesk: 0 };
+  private peak: Record<VendorId, number> = { cirrus: 0, vonage: 0, talkdesk: 0 };
+
+  /** A request to `vendor` is being handled until the returned function is called. */
+  begin(vendor: VendorId): () => void {
+    this.peak[vendor] = Math.max(this.peak[vendor], ++this.inFlight[vendor]);
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.inFlight[vendor]--;
+    };
+  }
 
   increment(vendor: VendorId, method: string, template: string): void {
     const key = `${vendor} ${method} ${template}`;
@@ -32,10 +47,12 @@ export class Counters {
       byVendor[key.slice(0, key.indexOf(' ')) as VendorId] += n;
       total += n;
     }
-    return { total, byVendor, byEndpoint };
+    return { total, byVendor, byEndpoint, peakInFlight: { ...this.peak } };
   }
 
   reset(): void {
     this.counts.clear();
+    // Requests under way stay counted in flight: the peak starts again from them.
+    this.peak = { ...this.inFlight };
   }
 }

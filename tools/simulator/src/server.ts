@@ -251,7 +251,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const pathname = url.pathname;
     const m = /^\/(cirrus|vonage|talkdesk)(\/.*)?$/.exec(pathname);
     const work = m
-      ? handleVendor(m[1] as VendorId, req, res, (m[2] ?? '/').replace(/(.)\/+$/, '$1'), url)
+      ? (() => {
+          const end = ctx.counters.begin(m[1] as VendorId);
+          return handleVendor(m[1] as VendorId, req, res, (m[2] ?? '/').replace(/(.)\/+$/, '$1'), url).finally(end);
+        })()
       : pathname === '/_sim' || pathname.startsWith('/_sim/')
         ? handleControlRequest(req, res, url)
         : Promise.resolve(

@@ -192,6 +192,18 @@ describe('control API', () => {
     expect(res.users.some((u: { kind: string }) => u.kind === 'archived')).toBe(true);
   });
 
+  it('records the most requests to a vendor handled at once', async () => {
+    sim.control.config({ latencyMs: 40 });
+    try {
+      sim.control.resetCounters();
+      await Promise.all(Array.from({ length: 5 }, () => call(`${sim.vendors.cirrus.baseUrl}/core/systemstatus`)));
+      await call(`${sim.vendors.talkdesk.baseUrl}/users`);
+      expect(sim.control.counters().peakInFlight).toEqual({ cirrus: 5, vonage: 0, talkdesk: 1 });
+    } finally {
+      sim.control.config({ latencyMs: 0 });
+    }
+  });
+
   it('counts vendor requests per route template, never control requests', async () => {
     sim.control.resetCounters();
     const token = await vonageToken(sim);
@@ -211,6 +223,7 @@ describe('control API', () => {
         'vonage GET /agents/{userId}/presence': 1,
         'vonage POST /Auth/connect/token': 1,
       },
+      peakInFlight: { cirrus: 1, vonage: 1, talkdesk: 0 },
       webhooks: { attempts: 0, delivered: 0, failedAttempts: 0, retries: 0, dropped: 0, overflow: 0, pending: 0, byHost: {} },
     });
     const reset = (await call(`${sim.url}/_sim/counters/reset`, { method: 'POST' })).json();

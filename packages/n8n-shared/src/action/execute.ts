@@ -2,7 +2,7 @@ import { InputError, type AgentPresence, type PresenceClient, type PresenceState
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { createClientFor } from '../client';
 import { errorItemJson, toNodeError } from '../errors';
-import { mappingFromCollection, parseIdList, statesFrom } from '../params';
+import { concurrencyFrom, mappingFromCollection, parseIdList, statesFrom } from '../params';
 import type { VendorConfig } from '../vendor';
 
 type Options = { includeRaw?: boolean; stateMapping?: unknown } & Record<string, unknown>;
@@ -57,6 +57,7 @@ export async function executeAction(ctx: IExecuteFunctions, vendor: VendorConfig
       const read: ReadOptions = {
         includeRaw: options.includeRaw === true,
         mapping: mappingFromCollection(options.stateMapping),
+        concurrency: concurrencyFrom(options.concurrency),
         ...(vendor.readOptionsFrom ? vendor.readOptionsFrom(options) : {}),
       };
       client ??= await createClientFor(ctx, vendor);

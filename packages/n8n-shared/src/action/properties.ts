@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { agentChoiceProperties, includeRawOption, locatorProperty, stateMappingOption, stateOptions } from '../common-properties';
+import { agentChoiceProperties, concurrencyOption, includeRawOption, locatorProperty, stateMappingOption, stateOptions } from '../common-properties';
 import type { VendorConfig } from '../vendor';
 
 /** The action node's parameters: the same resources and operations for every vendor. */
@@ -94,7 +94,7 @@ export function actionProperties(vendor: VendorConfig): INodeProperties[] {
       type: 'collection',
       placeholder: 'Add Option',
       default: {},
-      options: [includeRawOption, stateMappingOption, ...(vendor.extraReadOptions ?? [])],
+      options: [includeRawOption, stateMappingOption, concurrencyOption(vendor), ...(vendor.extraReadOptions ?? [])],
     },
   ];
 }

@@ -14,7 +14,7 @@ import {
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { createClientFor } from '../client';
 import { toNodeError } from '../errors';
-import { mappingFromCollection, parseIdList, statesFrom } from '../params';
+import { concurrencyFrom, mappingFromCollection, parseIdList, statesFrom } from '../params';
 import type { VendorConfig } from '../vendor';
 import { triggerEvents, type TriggerEvent } from './properties';
 
@@ -98,6 +98,7 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
     const read: ReadOptions = {
       includeRaw: options.includeRaw === true,
       mapping: mappingFromCollection(options.stateMapping),
+      concurrency: concurrencyFrom(options.concurrency),
       deadline,
       ...(vendor.readOptionsFrom ? vendor.readOptionsFrom(options) : {}),
     };

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { agentChoiceProperties, includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
+import { agentChoiceProperties, concurrencyOption, includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
 import type { VendorConfig } from '../vendor';
 
 export const triggerEvents = ['stateChanged', 'statusChanged', 'appeared', 'disappeared'] as const;
@@ -46,6 +46,7 @@ export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
         },
         includeRawOption,
         stateMappingOption,
+        concurrencyOption(vendor),
         ...(vendor.extraReadOptions ?? []),
       ],
     },

@@ -4,6 +4,7 @@ import type { ProviderId } from '../model';
 import { parseProviderError } from '../provider-errors';
 import { parseJsonBody } from './json';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
+import type { Slot } from '../concurrency';
 import type { Clock, HttpMethod, HttpTransport, Sleep } from './transport';
 import { describeZodIssue } from './zod-issue';
 
@@ -34,6 +35,11 @@ export interface ApiCall<S extends z.ZodType> {
   unwrap?: (body: unknown, httpStatus: number) => unknown;
   /** Absolute time (epoch ms) after which no retry starts. */
   deadline?: number;
+  /**
+   * The concurrency slot the call runs in: told of every rate-limited attempt (429, or
+   * Cirrus's 429 inside a 200), and awaited before each retry.
+   */
+  slot?: Slot;
 }
 
 export type ApiCaller = <S extends z.ZodType>(call: ApiCall<S>) => Promise<z.infer<S>>;
@@ -71,7 +77,8 @@ export function createApiCaller(options: ApiCallerOptions): ApiCaller {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers, ...spec.headers };
     if (spec.body !== undefined && typeof spec.body !== 'string') headers['Content-Type'] = 'application/json';
 
-    const once = async (): Promise<z.infer<S>> => {
+    const once = async (attempt: number): Promise<z.infer<S>> => {
+      if (attempt > 1) await spec.slot?.ready();
       let response;
       try {
         response = await transport.request({ method: spec.method, url, headers, body: spec.body, timeoutMs: options.timeoutMs });
@@ -106,10 +113,12 @@ export function createApiCaller(options: ApiCallerOptions): ApiCaller {
 
     return withRetry(
       once,
-      (error) =>
-        error instanceof PresenceError
+      (error) => {
+        if (error instanceof ProviderApiError && error.httpStatus === 429) spec.slot?.rateLimited();
+        return error instanceof PresenceError
           ? { retryable: error.retryable, retryAfterMs: error instanceof ProviderApiError ? error.retryAfterMs : undefined }
-          : { retryable: false },
+          : { retryable: false };
+      },
       { ...policy, deadline: spec.deadline ?? policy.deadline },
       runtime,
     );

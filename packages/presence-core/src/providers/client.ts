@@ -16,7 +16,7 @@ export interface ClientOptions {
   now?: Clock;
   random?: () => number;
   timeoutMs?: number;
-  /** Most requests in flight at once for multi-agent work. Default 10. */
+  /** Most requests in flight at once for multi-agent work. Default: the vendor's `defaultConcurrency`. */
   concurrency?: number;
   /** Default state-mapping overrides for every call. */
   mapping?: StateMapping;
@@ -28,6 +28,8 @@ export interface ReadOptions {
   includeRaw?: boolean;
   /** Epoch ms: no new request starts after it, and no retry waits past it. */
   deadline?: number;
+  /** Most requests in flight at once for this call; default the client's. */
+  concurrency?: number;
 }
 
 /** Outcome of reading many agents: never all-or-nothing. */
@@ -61,7 +63,30 @@ export interface PresenceClient {
   checkConnection(): Promise<void>;
 }
 
-export const defaultConcurrency = 10;
+/**
+ * Requests in flight at once, by default. Cirrus and Talkdesk have no batch read: every
+ * agent is a request of its own, so more go out at once (a poll of 10,000 agents takes
+ * seconds, not minutes). Vonage reads 50 agents per request and its fair-usage limit is
+ * shared by all its APIs, so it stays lower. Either way the limit halves while the vendor
+ * answers 429 (see AdaptiveLimit).
+ */
+export const defaultConcurrency: Readonly<Record<ProviderId, number>> = { cirrus: 32, vonage: 10, talkdesk: 32 };
+export const maxConcurrency = 100;
+
+/** The concurrency to use: the caller's, checked, or the vendor's default. */
+export function concurrencyOf(provider: ProviderId, ...candidates: Array<number | undefined>): number {
+  const value = candidates.find((c) => c !== undefined);
+  if (value === undefined) return defaultConcurrency[provider];
+  if (!Number.isInteger(value) || value < 1 || value > maxConcurrency) {
+    throw new InputError(
+      'concurrency',
+      `${String(value)} is not a whole number from 1 to ${maxConcurrency}`,
+      `Give how many requests may be in flight at once (default ${defaultConcurrency[provider]}); lower it if the vendor rate-limits.`,
+      provider,
+    );
+  }
+  return value;
+}
 
 /** Validates every id before any request, naming the bad one by position, and drops repeats. */
 export function validateAgentIds(provider: ProviderId, agentIds: readonly unknown[], field = 'agentIds'): string[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { mapSettled } from '../../concurrency';
+import { mapSettled, type Slot } from '../../concurrency';
 import { ContractError, ProviderApiError } from '../../errors';
 import { createApiCaller } from '../../http/api-caller';
 import { normalizeBaseUrl } from '../../http/base-url';
@@ -9,7 +9,7 @@ import type { AgentPresence } from '../../model';
 import {
   collectBatch,
   deadlineNotPassed,
-  defaultConcurrency,
+  concurrencyOf,
   validateAgentIds,
   type ClientOptions,
   type PresenceClient,
@@ -71,20 +71,20 @@ export function createCirrusClient(options: ClientOptions): CirrusClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? cirrusDefaultBaseUrl, 'baseUrl', 'cirrus');
   const call = createApiCaller({ ...options, provider: 'cirrus', baseUrl });
   const now = options.now ?? (() => Date.now());
-  const concurrency = options.concurrency ?? defaultConcurrency;
+  const concurrency = concurrencyOf('cirrus', options.concurrency);
   const mappingOf = (o?: ReadOptions) => o?.mapping ?? options.mapping;
 
-  async function getStats(agentId: string, o: { deadline?: number } = {}): Promise<CirrusStats> {
+  async function getStats(agentId: string, o: { deadline?: number } = {}, slot?: Slot): Promise<CirrusStats> {
     const id = validateAgentId('cirrus', agentId);
     const endpoint = 'GET /managers/{id}/stats';
-    return call({ method: 'GET', path: `/managers/${encodePathSegment(id)}/stats`, endpoint, schema: CirrusStatsSchema, unwrap: unwrapEnvelope(endpoint), deadline: o.deadline });
+    return call({ method: 'GET', path: `/managers/${encodePathSegment(id)}/stats`, endpoint, schema: CirrusStatsSchema, unwrap: unwrapEnvelope(endpoint), deadline: o.deadline, slot });
   }
 
-  async function readOne(id: string, o: CirrusReadOptions = {}): Promise<AgentPresence> {
+  async function readOne(id: string, o: CirrusReadOptions = {}, slot?: Slot): Promise<AgentPresence> {
     const endpoint = 'GET /managers/{id}/presence';
     const [payload, stats] = await Promise.all([
-      call({ method: 'GET', path: `/managers/${encodePathSegment(id)}/presence`, endpoint, schema: z.unknown(), unwrap: unwrapEnvelope(endpoint), deadline: o.deadline }),
-      o.withCallStatus ? getStats(id, o) : Promise.resolve(undefined),
+      call({ method: 'GET', path: `/managers/${encodePathSegment(id)}/presence`, endpoint, schema: z.unknown(), unwrap: unwrapEnvelope(endpoint), deadline: o.deadline, slot }),
+      o.withCallStatus ? getStats(id, o, slot) : Promise.resolve(undefined),
     ]);
     const activity = stats ? { onInteraction: stats.FaceToFaceStatus === true } : undefined;
     return fromEndpoint(endpoint, () => normalizeCirrusPresence(payload, { agentId: id, mapping: mappingOf(o), includeRaw: o.includeRaw, activity }));
@@ -98,7 +98,7 @@ export function createCirrusClient(options: ClientOptions): CirrusClient {
 
     async getPresences(agentIds, o: CirrusReadOptions = {}) {
       const ids = validateAgentIds('cirrus', agentIds);
-      const settled = await mapSettled(ids, concurrency, async (id) => [await readOne(id, o)], deadlineNotPassed(now, o.deadline));
+      const settled = await mapSettled(ids, concurrencyOf('cirrus', o.concurrency, concurrency), async (id, _, slot) => [await readOne(id, o, slot)], deadlineNotPassed(now, o.deadline));
       return collectBatch(ids.map((id) => [id]), settled);
     },
 

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import pLimit from 'p-limit';
-import { mapSettled } from '../../concurrency';
+import { mapSettled, type Slot } from '../../concurrency';
 import { InputError } from '../../errors';
 import { createApiCaller } from '../../http/api-caller';
 import { normalizeBaseUrl } from '../../http/base-url';
@@ -9,7 +9,7 @@ import type { AgentPresence, AgentSummary } from '../../model';
 import {
   collectBatch,
   deadlineNotPassed,
-  defaultConcurrency,
+  concurrencyOf,
   validateAgentIds,
   type ClientOptions,
   type PresenceClient,
@@ -67,12 +67,12 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): PresenceCl
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? talkdeskApiBaseUrl(regionCheck.data), 'baseUrl', 'talkdesk');
   const call = createApiCaller({ ...options, provider: 'talkdesk', baseUrl, headers: { Accept: 'application/json' } });
   const now = options.now ?? (() => Date.now());
-  const concurrency = options.concurrency ?? defaultConcurrency;
+  const concurrency = concurrencyOf('talkdesk', options.concurrency);
   const perPage = options.usersPageSize ?? 100;
 
-  async function readOne(id: string, o: ReadOptions = {}): Promise<AgentPresence> {
+  async function readOne(id: string, o: ReadOptions = {}, slot?: Slot): Promise<AgentPresence> {
     const endpoint = 'GET /users/{id}/presence';
-    const body = await call({ method: 'GET', path: `/users/${encodePathSegment(id)}/presence`, endpoint, schema: z.unknown(), deadline: o.deadline });
+    const body = await call({ method: 'GET', path: `/users/${encodePathSegment(id)}/presence`, endpoint, schema: z.unknown(), deadline: o.deadline, slot });
     return fromEndpoint(endpoint, () => normalizeTalkdeskPresence(body, { agentId: id, mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw }));
   }
 
@@ -83,7 +83,7 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): PresenceCl
 
     async getPresences(agentIds, o = {}) {
       const ids = validateAgentIds('talkdesk', agentIds);
-      const settled = await mapSettled(ids, concurrency, async (id) => [await readOne(id, o)], deadlineNotPassed(now, o.deadline));
+      const settled = await mapSettled(ids, concurrencyOf('talkdesk', o.concurrency, concurrency), async (id, _, slot) => [await readOne(id, o, slot)], deadlineNotPassed(now, o.deadline));
       return collectBatch(ids.map((id) => [id]), settled);
     },
 

@@ -8,7 +8,7 @@ import type { AgentSummary } from '../../model';
 import {
   collectBatch,
   deadlineNotPassed,
-  defaultConcurrency,
+  concurrencyOf,
   validateAgentIds,
   type ClientOptions,
   type PresenceClient,
@@ -60,7 +60,7 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? vonageApiBaseUrl(region), 'baseUrl', 'vonage');
   const call = createApiCaller({ ...options, provider: 'vonage', baseUrl, headers: { Accept: vonageAgentsAccept } });
   const now = options.now ?? (() => Date.now());
-  const concurrency = options.concurrency ?? defaultConcurrency;
+  const concurrency = concurrencyOf('vonage', options.concurrency);
   const pageSize = options.usersPageSize ?? 5000;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) {
     throw new InputError('usersPageSize', `${pageSize} is out of range`, 'Use a whole number from 1 to 5000.', 'vonage');
@@ -95,9 +95,9 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
       const endpoint = 'GET /agents/presences/users';
       const settled = await mapSettled(
         groups,
-        concurrency,
-        async (group) => {
-          const body = await call({ method: 'GET', path: '/agents/presences/users', endpoint, query: { userId: group.join(',') }, schema: z.array(z.unknown()), deadline: o.deadline });
+        concurrencyOf('vonage', o.concurrency, concurrency),
+        async (group, _, slot) => {
+          const body = await call({ method: 'GET', path: '/agents/presences/users', endpoint, query: { userId: group.join(',') }, schema: z.array(z.unknown()), deadline: o.deadline, slot });
           // Only the agents asked for, each once: a record of anyone else (a vendor bug, a proxy's
           // cache) is not an answer about them, and must not reach a caller's output or snapshot.
           // A record without a userId still goes to normalisation, which names the broken field.
