@@ -214,6 +214,55 @@ describe('Vonage client over HTTP', () => {
     }
   });
 
+  it('asks for the pages after a full one together, and a page asked too far is no error', async () => {
+    // 1-based, 3 per page: pages 1–3 full, page 4 short; pages past it answer 404.
+    const users = Array.from({ length: 10 }, (_, i) => ({ id: guid(i) }));
+    let inFlight = 0;
+    const answeredBefore: Record<string, number> = {};
+    let answered = 0;
+    const srv = await startFakeServer(async (req, res) => {
+      const page = Number(req.query.get('page'));
+      answeredBefore[page] = answered;
+      inFlight++;
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+      answered++;
+      if (page < 1) return json(res, 400, { status: 400, title: 'Bad page', detail: 'page must be >= 1' });
+      if (page > 4) return json(res, 404, { message: 'no such page' });
+      json(res, 200, users.slice((page - 1) * 3, page * 3));
+    });
+    try {
+      const agents = await createVonageClient({ transport, baseUrl: srv.url, usersPageSize: 3 }).listAgents();
+      expect(agents.map((a) => a.agentId)).toEqual(users.map((u) => u.id));
+      const pages = srv.requests.map((r) => Number(r.query.get('page')));
+      // 0 and 1 together; after full page 1, pages 2 and 3 together; after full 3, pages 4–7 together.
+      expect(pages).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(answeredBefore[2]).toBe(answeredBefore[3]);
+      expect([5, 6, 7].map((p) => answeredBefore[p])).toEqual([answeredBefore[4], answeredBefore[4], answeredBefore[4]]);
+      expect(answeredBefore[4]! - answeredBefore[2]!).toBe(2);
+      expect(inFlight).toBe(0);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('a page that is needed and fails is an error, even when read ahead', async () => {
+    const users = Array.from({ length: 9 }, (_, i) => ({ id: guid(i) }));
+    const srv = await startFakeServer((req, res) => {
+      const page = Number(req.query.get('page'));
+      if (page < 1) return json(res, 400, { status: 400, title: 'Bad page', detail: 'page must be >= 1' });
+      if (page === 3) return json(res, 403, { message: 'forbidden page' });
+      json(res, 200, users.slice((page - 1) * 3, page * 3));
+    });
+    try {
+      const error = await createVonageClient({ transport, baseUrl: srv.url, usersPageSize: 3, retry: { maxAttempts: 1 } }).listAgents().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProviderApiError);
+      expect(error).toMatchObject({ httpStatus: 403, vendorMessage: 'forbidden page' });
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('lists all agents when page 0 is treated as page 1', async () => {
     const users = Array.from({ length: 5 }, (_, i) => ({ id: guid(i) }));
     const srv = await startFakeServer((req, res) => {
