@@ -6,12 +6,15 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCpu, type CpuRow } from './cpu';
-import { defaultConcurrency, pollComplete, pollSweep, warmUp, type PollRow } from './poll';
+import { defaultConcurrency } from '@agent-presence/presence-core';
+import { pollComplete, pollSweep, warmUp, type PollRow } from './poll';
 import { startSim, type Vendor } from './sim';
 import { stateRow, type StateRow } from './state';
 import { formatTable } from './table';
 import { evaluateTargets, formatTargets } from './targets';
 import { vendors } from './vendors';
+
+const defaults = Object.entries(defaultConcurrency).map(([v, n]) => `${v} ${n}`).join(', ');
 
 const usage = `npm run bench -- [options]
   --quick                 reduced set for CI (200 agents, 10,000 records; well under 60 s)
@@ -23,7 +26,7 @@ const usage = `npm run bench -- [options]
   --iterations n          CPU benchmark rounds, best kept (default 7)
   --only k,…              poll,cpu (default both; state comes with poll)
   --no-sweep              skip the sweep (and the mid-sweep state)
-  --concurrency n         requests in flight for ours and the floor (default ${defaultConcurrency}, the clients' default)
+  --concurrency n         requests in flight for ours and the floor (default: each vendor's, ${defaults})
   --core                  also time the core client outside n8n (undici), to see n8n's share
   --breakdown             record list/read time and request latencies of our polls
   --max-rounds n          short poll measurements are repeated, best kept: at most n rounds (default 5; quick 1)
@@ -41,7 +44,8 @@ interface Options {
   poll: boolean;
   cpu: boolean;
   sweep: boolean;
-  concurrency: number;
+  /** undefined: each vendor's default. */
+  concurrency: number | undefined;
   core: boolean;
   breakdown: boolean;
   inProcessSim: boolean;
@@ -103,7 +107,7 @@ function parseOptions(argv: string[]): Options {
     poll: only.includes('poll') || only.includes('state'),
     cpu: only.includes('cpu'),
     sweep: !values['no-sweep'],
-    concurrency: Math.max(1, one(values.concurrency, 'concurrency', defaultConcurrency)),
+    concurrency: values.concurrency === undefined ? undefined : Math.max(1, one(values.concurrency, 'concurrency', 1)),
     core: values.core,
     breakdown: values.breakdown,
     inProcessSim: values['in-process-sim'],
@@ -216,7 +220,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   console.log(
     `agent-presence benchmarks${o.quick ? ' (quick)' : ''}: Node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ` +
-      `${o.latencyMs} ms latency per request, concurrency ${o.concurrency}, simulator ${o.inProcessSim ? 'in this process' : 'in its own process'}`,
+      `${o.latencyMs} ms latency per request, concurrency ${o.concurrency ?? `per vendor (${defaults})`}, simulator ${o.inProcessSim ? 'in this process' : 'in its own process'}`,
   );
   const polls: PollRow[] = [];
   const states: StateRow[] = [];

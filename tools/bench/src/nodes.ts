@@ -72,8 +72,8 @@ export class NaiveLoop implements INodeType {
 }
 
 /**
- * Makes every client the vendor's nodes build use `concurrency` (the nodes take the core
- * default, 10), until the returned function is called. For `--concurrency`.
+ * Makes every client the vendor's nodes build use `concurrency` (the nodes take core's
+ * per-vendor default), until the returned function is called. For `--concurrency`.
  */
 export function withConcurrency(spec: VendorSpec, concurrency: number): () => void {
   const original = spec.config.createClient;

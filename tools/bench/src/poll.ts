@@ -1,5 +1,5 @@
 // 1. Poll cycle: the trigger's poll through n8n-core, against the naive loop and the floor.
-import { detectChanges } from '@agent-presence/presence-core';
+import { defaultConcurrency, detectChanges } from '@agent-presence/presence-core';
 import { createUndiciTransport } from '@agent-presence/presence-core/undici';
 import type { IDataObject } from 'n8n-workflow';
 import { describe as describeBreakdown, instrument, type Breakdown } from './breakdown';
@@ -7,8 +7,6 @@ import { harnessFor, NaiveLoop, triggerParameters, withConcurrency } from './nod
 import type { SimHandle, Vendor } from './sim';
 import { floorMs, type VendorSpec } from './vendors';
 
-/** The clients' default: most requests in flight at once. */
-export const defaultConcurrency = 10;
 /** A poll budget no complete read comes near: one poll reads every agent. */
 const wholeBudgetMs = 600_000;
 
@@ -40,7 +38,7 @@ export interface PollOptions {
   latencyMs: number;
   /** Agents the naive loop reads (then extrapolated to all); undefined: all of them. */
   naiveSample?: number;
-  /** Requests in flight at once for ours (and the floor); default 10, the clients' default. */
+  /** Requests in flight at once for ours (and the floor); default the vendor's (core's defaultConcurrency). */
   concurrency?: number;
   /** Also time the core client calls outside n8n (undici transport): n8n's share of the cost. */
   core?: boolean;
@@ -98,14 +96,14 @@ export async function pollComplete(o: PollOptions): Promise<{ row: PollRow; stat
   await sim.config({ latencyMs: o.latencyMs });
   const users = await listedUsers(sim, vendor);
 
-  const concurrency = o.concurrency ?? defaultConcurrency;
+  const concurrency = o.concurrency ?? defaultConcurrency[vendor];
   const floorRequests = spec.minRequests(users, agents, spec.oauth);
   const floor = floorMs(floorRequests, concurrency, o.latencyMs);
   const repeatFloorRequests = spec.minRequests(users, agents, false);
   const repeatFloor = floorMs(repeatFloorRequests, concurrency, o.latencyMs);
   const rounds = roundsFor(floor, o.maxRounds ?? 5);
 
-  const restoreConcurrency = concurrency === defaultConcurrency ? () => undefined : withConcurrency(spec, concurrency);
+  const restoreConcurrency = o.concurrency === undefined ? () => undefined : withConcurrency(spec, concurrency);
   const probe = o.breakdown ? instrument(spec.config) : undefined;
   type Measured = { ms: number; requests: Awaited<ReturnType<typeof requestsOf>>; changes: number; breakdown?: Breakdown };
   let first: Measured | undefined;
@@ -231,8 +229,8 @@ export async function pollSweep(o: SweepOptions): Promise<SweepResult> {
   await sim.reset({ agents, seed: o.seed });
   await sim.config({ latencyMs: o.latencyMs });
   const users = await listedUsers(sim, vendor);
-  const concurrency = o.concurrency ?? defaultConcurrency;
-  const restoreConcurrency = concurrency === defaultConcurrency ? () => undefined : withConcurrency(spec, concurrency);
+  const concurrency = o.concurrency ?? defaultConcurrency[vendor];
+  const restoreConcurrency = o.concurrency === undefined ? () => undefined : withConcurrency(spec, concurrency);
   try {
     return await sweep(o, users, concurrency);
   } finally {
