@@ -1,5 +1,5 @@
 // 1. Poll cycle: the trigger's poll through n8n-core, against the naive loop and the floor.
-import { defaultConcurrency, detectChanges } from '@agent-presence/presence-core';
+import { defaultConcurrency, detectChanges, normalizePresence } from '@agent-presence/presence-core';
 import { createUndiciTransport } from '@agent-presence/presence-core/undici';
 import type { IDataObject } from 'n8n-workflow';
 import { describe as describeBreakdown, instrument, type Breakdown } from './breakdown';
@@ -238,6 +238,12 @@ export async function pollSweep(o: SweepOptions): Promise<SweepResult> {
   }
 }
 
+/** What the trigger compares of an agent's presence, from the simulator's own record of it. */
+function fingerprint(vendor: Vendor, agent: { agentId: string; record: unknown }): string {
+  const p = normalizePresence(vendor, agent.record, { agentId: agent.agentId });
+  return JSON.stringify([p.state, p.status.id, p.status.name, p.status.category]);
+}
+
 async function sweep(o: SweepOptions, users: number, concurrency: number): Promise<SweepResult> {
   const { sim, spec, agents } = o;
   const vendor = spec.vendor;
@@ -259,20 +265,36 @@ async function sweep(o: SweepOptions, users: number, concurrency: number): Promi
   type Swept = { ms: number; polls: number; changes: number; requests: Awaited<ReturnType<typeof requestsOf>>; floorRequests: number; floor: number };
   let best: Swept | undefined;
   let midSweepState: IDataObject | undefined;
+  let lost = 0;
+  let repeated = 0;
+  let spurious = 0;
   for (let round = 0; round < rounds; round++) {
+    // Ground truth: the simulator's clock only moves when told, so the agents whose presence
+    // differs across the minute (state, status id, name, category: what the trigger compares;
+    // a Talkdesk agent on a call is busy with the same status) are exactly those the sweep
+    // must report, once each.
+    const before = new Map((await sim.state(vendor)).agents.map((a) => [a.agentId, fingerprint(vendor, a)]));
     await sim.advance(60_000);
+    const expected = new Set((await sim.state(vendor)).agents.filter((a) => before.get(a.agentId) !== fingerprint(vendor, a)).map((a) => a.agentId));
     await sim.resetCounters();
     let polls = 0;
     let ms = 0;
     let changes = 0;
+    const reported = new Map<string, number>();
     do {
       const run = await timed(() => poller.poll());
       ms += run.ms;
       changes += run.value?.[0]?.length ?? 0;
+      for (const item of run.value?.[0] ?? []) reported.set(String(item.json.agentId), (reported.get(String(item.json.agentId)) ?? 0) + 1);
       polls++;
       if (polls === 1 && round === 0) midSweepState = copy(state());
       if (polls > 200) throw new Error(`${vendor}: the sweep did not end in 200 polls`);
     } while (state().after !== null);
+    for (const id of expected) if (!reported.has(id)) lost++;
+    for (const [id, n] of reported) {
+      if (!expected.has(id)) spurious++;
+      else if (n > 1) repeated += n - 1;
+    }
     // The same work at the floor: every poll lists the agents, the sweep reads each agent once.
     const floorRequests = spec.minRequests(users, agents, false) + (polls - 1) * listRequests;
     const floor = floorMs(floorRequests, concurrency, o.latencyMs);
@@ -300,6 +322,10 @@ async function sweep(o: SweepOptions, users: number, concurrency: number): Promi
       baseline_polls: baselinePolls,
       changes,
       rounds,
+      // Against the simulator's ground truth, over every measured sweep: must all be 0.
+      lost,
+      repeated,
+      spurious,
       requests_by_endpoint: requests.byEndpoint,
     },
     midSweepState: midSweepState!,

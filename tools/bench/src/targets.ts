@@ -23,7 +23,10 @@ export function evaluateTargets(polls: PollRow[], cpu: CpuRow[], states: StateRo
   }
   // A "sweep" that one poll finished (few agents) says nothing more than the one-poll row.
   for (const r of polls.filter((row) => row.mode === 'sweep' && row.polls !== 1)) {
-    checks.push({ target: 'ours ≤ 1.5× floor', vendor: r.vendor, value: r.ours_vs_floor, limit: 1.5, holds: r.ours_vs_floor <= 1.5, at: `${r.agents.toLocaleString('en-US')} agents, sweep of ${String(r.polls)} polls` });
+    const at = `${r.agents.toLocaleString('en-US')} agents, sweep of ${String(r.polls)} polls`;
+    checks.push({ target: 'ours ≤ 1.5× floor', vendor: r.vendor, value: r.ours_vs_floor, limit: 1.5, holds: r.ours_vs_floor <= 1.5, at });
+    const wrong = Number(r.lost) + Number(r.repeated) + Number(r.spurious);
+    checks.push({ target: 'sweep loses, repeats, invents nothing', vendor: r.vendor, value: wrong, limit: 0, holds: wrong === 0, at: `${at}: ${String(r.lost)} lost, ${String(r.repeated)} repeated, ${String(r.spurious)} spurious` });
   }
   for (const r of cpu) {
     checks.push({ target: 'normalize+diff ≤ 3× JSON.parse', vendor: r.vendor, value: r.ratio, limit: 3, holds: r.ratio <= 3, at: `${r.records.toLocaleString('en-US')} records` });
