@@ -3,6 +3,7 @@ import { mappedState } from '../../mapping';
 import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
 import { parseRecord } from '../contract';
+import { quickCirrusPresence } from './quick';
 import { CirrusPresencePayloadSchema, type CirrusPresenceTypeRecord } from './schemas';
 
 /** CommBox presence categories. Admin-defined statuses belong to one of these. */
@@ -16,30 +17,33 @@ function category(presenceType: number): { name: string; state: PresenceState } 
   return cirrusCategories[presenceType] ?? { name: String(presenceType), state: 'unknown' };
 }
 
+function presenceOf(agentId: string, presenceType: number, typeId: string, name: string, record: unknown, context: NormalizeContext): AgentPresence {
+  const cat = category(presenceType);
+  const status = { id: typeId, name, category: cat.name };
+  let state = mappedState(status, context.mapping) ?? cat.state;
+  if (state === 'available' && context.activity?.onInteraction) state = 'busy';
+  const presence: AgentPresence = { provider: 'cirrus', agentId, state, status, since: null };
+  // Added only when there: optional keys stay absent, not undefined.
+  if (context.activity) presence.activity = context.activity;
+  if (context.includeRaw) presence.raw = record;
+  return presence;
+}
+
 export function normalizeCirrusPresence(record: unknown, context: NormalizeContext = {}): AgentPresence {
   const agentId = context.agentId;
   if (agentId === undefined || agentId === '') {
     throw new InputError('agentId', 'is required for Cirrus', 'Cirrus presence records do not carry the manager id; pass it in the context.', 'cirrus');
   }
+  // Used field by field at once, so the compiler need not allocate it at all.
+  const quick = quickCirrusPresence(record);
+  if (quick) return presenceOf(agentId, quick.presence_type, quick.type_id, quick.name, record, context);
   const payload = parseRecord('cirrus', CirrusPresencePayloadSchema, record);
   // An array ("status(es)" in the prose) is unconfirmed; its first entry is taken as the current status.
   const current = Array.isArray(payload) ? payload[0] : payload;
-  if (!current) {
-    return { provider: 'cirrus', agentId, state: 'unknown', status: { id: null, name: null, category: null }, since: null, ...(context.includeRaw ? { raw: record } : {}) };
-  }
-  const cat = category(current.presence_type);
-  const status = { id: current.type_id, name: current.name, category: cat.name };
-  let state = mappedState(status, context.mapping) ?? cat.state;
-  if (state === 'available' && context.activity?.onInteraction) state = 'busy';
-  return {
-    provider: 'cirrus',
-    agentId,
-    state,
-    status,
-    since: null,
-    ...(context.activity ? { activity: context.activity } : {}),
-    ...(context.includeRaw ? { raw: record } : {}),
-  };
+  if (current) return presenceOf(agentId, current.presence_type, current.type_id, current.name, record, context);
+  const unknown: AgentPresence = { provider: 'cirrus', agentId, state: 'unknown', status: { id: null, name: null, category: null }, since: null };
+  if (context.includeRaw) unknown.raw = record;
+  return unknown;
 }
 
 export function cirrusStatusDefinition(type: CirrusPresenceTypeRecord, context: NormalizeContext = {}): StatusDefinition {

@@ -3,6 +3,7 @@ import { mappedState } from '../../mapping';
 import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
 import { parseRecord } from '../contract';
+import { quickTalkdeskPresence } from './quick';
 import { TalkdeskPresenceRecordSchema, type TalkdeskBaseStatus } from './schemas';
 
 export const talkdeskStatusStates: Record<TalkdeskBaseStatus, PresenceState> = {
@@ -24,7 +25,7 @@ export function talkdeskStatusState(status: string): PresenceState {
 }
 
 export function normalizeTalkdeskPresence(record: unknown, context: NormalizeContext = {}): AgentPresence {
-  const r = parseRecord('talkdesk', TalkdeskPresenceRecordSchema, record);
+  const r = quickTalkdeskPresence(record) ?? parseRecord('talkdesk', TalkdeskPresenceRecordSchema, record);
   const agentId = context.agentId ?? r.user_id ?? undefined;
   if (agentId === undefined || agentId === '') {
     throw new InputError('agentId', 'is required for this Talkdesk record', 'Current Talkdesk presence records do not carry the user id; pass it in the context.', 'talkdesk');
@@ -41,15 +42,17 @@ export function normalizeTalkdeskPresence(record: unknown, context: NormalizeCon
   const onInteraction = interactions > 0 || (occupancy ?? 0) > 0;
   let state = mappedState(status, context.mapping) ?? talkdeskStatusState(r.status);
   if (state === 'available' && onInteraction) state = 'busy';
-  return {
+  const presence: AgentPresence = {
     provider: 'talkdesk',
     agentId,
     state,
     status,
     since: r.updated_at ?? null,
-    activity: { ...(occupancy !== undefined ? { occupancy } : {}), interactions, onInteraction },
-    ...(context.includeRaw ? { raw: record } : {}),
+    // Optional keys stay absent, not undefined.
+    activity: occupancy !== undefined ? { occupancy, interactions, onInteraction } : { interactions, onInteraction },
   };
+  if (context.includeRaw) presence.raw = record;
+  return presence;
 }
 
 export function talkdeskBaseStatusDefinition(status: TalkdeskBaseStatus, context: NormalizeContext = {}): StatusDefinition {

@@ -2,6 +2,7 @@ import { mappedState } from '../../mapping';
 import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
 import { parseRecord } from '../contract';
+import { quickVonagePresence } from './quick';
 import { VonagePresenceRecordSchema, type VonagePresenceDefinition } from './schemas';
 
 /** Keyed in lower case: REST sends PascalCase (ExtendedAway), webhook events lower camel case (extendedAway). */
@@ -21,17 +22,19 @@ function statusOf(def: VonagePresenceDefinition) {
 }
 
 export function normalizeVonagePresence(record: unknown, context: NormalizeContext = {}): AgentPresence {
-  const r = parseRecord('vonage', VonagePresenceRecordSchema, record);
+  const r = quickVonagePresence(record) ?? parseRecord('vonage', VonagePresenceRecordSchema, record);
   const status = statusOf(r.presence);
-  return {
+  const presence: AgentPresence = {
     provider: 'vonage',
     agentId: context.agentId ?? r.userId,
     state: mappedState(status, context.mapping) ?? vonageCategoryState(r.presence.category.categoryType),
     status,
     since: r.updated ?? null,
-    ...(typeof r.presence.selectable === 'boolean' ? { selectable: r.presence.selectable } : {}),
-    ...(context.includeRaw ? { raw: record } : {}),
   };
+  // Added only when there: optional keys stay absent, not undefined.
+  if (typeof r.presence.selectable === 'boolean') presence.selectable = r.presence.selectable;
+  if (context.includeRaw) presence.raw = record;
+  return presence;
 }
 
 export function vonageStatusDefinition(def: VonagePresenceDefinition, context: NormalizeContext = {}): StatusDefinition {
