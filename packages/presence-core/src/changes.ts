@@ -1,6 +1,10 @@
+import { diff, mixedProviders, notAString, type DiffSettings } from './diff';
 import { InputError } from './errors';
+import { sortedOrder } from './id-order';
 import type { AgentPresence, PresenceChange, ProviderId } from './model';
-import { encodeSnapshot, readSnapshot, sameStatus, type PresenceSnapshot, type SnapshotEntry } from './snapshot';
+import type { PresenceSnapshot } from './snapshot';
+import { readSnapshot } from './snapshot-read';
+import { SnapshotWriter } from './snapshot-write';
 
 export interface DetectChangesOptions {
   /** When the poll saw these presences (ISO). Defaults to now. */
@@ -20,15 +24,12 @@ export interface DetectChangesOptions {
   roster?: Iterable<string>;
 }
 
-function parseTime(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-function previousOf(e: SnapshotEntry): PresenceChange['previous'] {
-  // A decoded entry's status is shared with other agents: every event gets its own copy.
-  return { state: e.state, status: { ...e.status }, since: e.fromVendor ? new Date(e.start).toISOString() : null };
+/** Checks what the merge checks as it goes, in the given order, for presences it cannot walk in that order. */
+function checkPresences(provider: ProviderId | null, current: readonly AgentPresence[]): void {
+  for (const presence of current) {
+    if (presence.provider !== provider) throw mixedProviders(provider!, presence.provider);
+    if (typeof presence.agentId !== 'string') throw notAString(presence.agentId);
+  }
 }
 
 /**
@@ -46,73 +47,25 @@ export function detectChanges(
   if (Number.isNaN(observedMs)) {
     throw new InputError('observedAt', `"${observedAt}" is not a time`, 'Give an ISO 8601 time such as 2026-01-31T09:00:00.000Z.');
   }
-  let prior: Map<string, SnapshotEntry> | undefined;
-  if (previous !== undefined) {
-    const read = readSnapshot(previous);
-    if (!read) {
-      throw new InputError('previous', 'is not a snapshot made by detectChanges', 'Pass the snapshot from the last call unchanged, or undefined to start a new baseline.');
-    }
-    prior = read.entries;
+  const prior = previous === undefined ? undefined : readSnapshot(previous);
+  if (previous !== undefined && !prior) {
+    throw new InputError('previous', 'is not a snapshot made by detectChanges', 'Pass the snapshot from the last call unchanged, or undefined to start a new baseline.');
   }
-  const baseline = options.baseline ?? prior === undefined;
-  const complete = options.complete ?? true;
-  let provider: ProviderId | null = previous?.p ?? null;
-
-  const next = new Map<string, SnapshotEntry>(complete ? [] : prior ?? []);
-  const seen = new Set<string>();
-  const changes: PresenceChange[] = [];
-
-  for (const presence of current) {
-    if (provider === null) provider = presence.provider;
-    else if (presence.provider !== provider) {
-      throw new InputError('current', `mixes providers (${provider} and ${presence.provider})`, 'Keep one snapshot per provider.');
-    }
-    seen.add(presence.agentId);
-    const vendorSince = parseTime(presence.since);
-    const before = prior?.get(presence.agentId);
-    const changed = before !== undefined && !sameStatus(before.state, before.status, presence.state, presence.status);
-    const entry: SnapshotEntry = {
-      state: presence.state,
-      status: presence.status,
-      // Same status: keep when it began, unless the vendor states it.
-      start: vendorSince ?? (before && !changed ? before.start : observedMs),
-      fromVendor: vendorSince !== undefined || (before !== undefined && !changed && before.fromVendor),
-    };
-    next.set(presence.agentId, entry);
-    if (baseline) continue;
-    if (before === undefined) {
-      changes.push({ event: 'appeared', agentId: presence.agentId, provider: presence.provider, current: presence, previous: null, durationInPreviousMs: null, observedAt });
-    } else if (changed) {
-      changes.push({
-        event: 'changed',
-        agentId: presence.agentId,
-        provider: presence.provider,
-        current: presence,
-        previous: previousOf(before),
-        durationInPreviousMs: Math.max(0, (vendorSince ?? observedMs) - before.start),
-        observedAt,
-      });
-    }
-  }
-
-  const roster = options.roster === undefined ? undefined : new Set(options.roster);
-  if (roster) for (const agentId of next.keys()) if (!roster.has(agentId) && !seen.has(agentId)) next.delete(agentId);
-  if ((complete || roster) && prior && !baseline && provider !== null) {
-    for (const [agentId, before] of prior) {
-      if (seen.has(agentId) || (!complete && roster?.has(agentId))) continue;
-      changes.push({
-        event: 'disappeared',
-        agentId,
-        provider,
-        current: null,
-        previous: previousOf(before),
-        durationInPreviousMs: Math.max(0, observedMs - before.start),
-        observedAt,
-      });
-    }
-  }
-
-  return { changes, snapshot: encodeSnapshot(provider, next, observedMs) };
+  const { roster } = options;
+  const settings: DiffSettings = {
+    observedAt,
+    observedMs,
+    baseline: options.baseline ?? prior === undefined,
+    complete: options.complete ?? true,
+    // Read once, now: a one-shot iterable must not be consumed later, or twice.
+    roster: roster === undefined ? undefined : Array.isArray(roster) ? (roster as readonly unknown[]) : [...roster],
+    provider: prior?.provider ?? current[0]?.provider ?? null,
+  };
+  // The trigger reads in id order; anything else is sorted first (stably: events keep the given order).
+  const inOrder = diff(prior, current, undefined, settings);
+  if (inOrder) return inOrder;
+  checkPresences(settings.provider, current);
+  return diff(prior, current, sortedOrder(current), settings)!;
 }
 
 /** The snapshot without the agents outside `keep`, reporting nothing: for when the user changes which agents are watched. */
@@ -122,7 +75,10 @@ export function retainAgents(snapshot: PresenceSnapshot, keep: Iterable<string>)
     throw new InputError('snapshot', 'is not a snapshot made by detectChanges', 'Pass the snapshot from the last call unchanged.');
   }
   const wanted = new Set(keep);
-  const { entries } = read;
-  for (const agentId of [...entries.keys()]) if (!wanted.has(agentId)) entries.delete(agentId);
-  return encodeSnapshot(read.snapshot.p, entries, read.snapshot.b);
+  const writer = new SnapshotWriter(read.base, read.rows, read.ids.length);
+  read.ids.forEach((agentId, j) => {
+    const code = read.codes[j]!;
+    if (wanted.has(agentId)) writer.keep(agentId, code >> 1, read.offsets[j]!, (code & 1) === 1);
+  });
+  return writer.finish(read.provider, read.base);
 }

@@ -1,7 +1,10 @@
-import { detectChanges, InputError, PresenceSnapshotSchema, retainAgents, type AgentPresence, type PresenceState } from '../src';
+import { detectChanges, InputError, PresenceSnapshotSchema, retainAgents, type AgentPresence, type PresenceSnapshot, type PresenceState } from '../src';
 
 const T0 = '2026-03-01T09:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+
+/** The agent ids a snapshot holds, whichever its version. */
+const agentsOf = (snapshot: PresenceSnapshot): string[] => (snapshot.v === 2 ? [...snapshot.a] : Object.keys(snapshot.a));
 
 function p(agentId: string, state: PresenceState, name: string, since: string | null = null, provider: AgentPresence['provider'] = 'cirrus'): AgentPresence {
   return { provider, agentId, state, status: { id: name.toLowerCase(), name, category: state }, since };
@@ -11,7 +14,7 @@ describe('detectChanges', () => {
   it('the first call is a baseline: no events, a snapshot', () => {
     const { changes, snapshot } = detectChanges(undefined, [p('1', 'available', 'Active')], { observedAt: T0 });
     expect(changes).toEqual([]);
-    expect(Object.keys(snapshot.a)).toEqual(['1']);
+    expect(agentsOf(snapshot)).toEqual(['1']);
   });
 
   it('reports changed with the previous status and its duration from first observation', () => {
@@ -59,14 +62,14 @@ describe('detectChanges', () => {
     const gone = changes.find((c) => c.event === 'disappeared')!;
     expect(gone).toMatchObject({ current: null, previous: { state: 'away' }, durationInPreviousMs: 2 * 60_000 });
     expect(changes.find((c) => c.event === 'appeared')).toMatchObject({ previous: null, durationInPreviousMs: null });
-    expect(Object.keys(snapshot.a).sort()).toEqual(['1', '3']);
+    expect(agentsOf(snapshot).sort()).toEqual(['1', '3']);
   });
 
   it('complete: false never reports disappeared and keeps the unseen', () => {
     const first = detectChanges(undefined, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch')], { observedAt: T0 });
     const partial = detectChanges(first.snapshot, [p('1', 'busy', 'Busy')], { observedAt: at(1), complete: false });
     expect(partial.changes.map((c) => c.event)).toEqual(['changed']);
-    expect(Object.keys(partial.snapshot.a).sort()).toEqual(['1', '2']);
+    expect(agentsOf(partial.snapshot).sort()).toEqual(['1', '2']);
     const later = detectChanges(partial.snapshot, [p('2', 'available', 'Active')], { observedAt: at(9), complete: false });
     expect(later.changes[0]).toMatchObject({ agentId: '2', durationInPreviousMs: 9 * 60_000 });
   });
@@ -75,9 +78,9 @@ describe('detectChanges', () => {
     const first = detectChanges(undefined, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch'), p('3', 'busy', 'Busy')], { observedAt: T0 });
     const partial = detectChanges(first.snapshot, [p('1', 'available', 'Active')], { observedAt: at(1), complete: false, roster: ['1', '3'] });
     expect(partial.changes.map((c) => [c.event, c.agentId])).toEqual([['disappeared', '2']]);
-    expect(Object.keys(partial.snapshot.a).sort()).toEqual(['1', '3']);
+    expect(agentsOf(partial.snapshot).sort()).toEqual(['1', '3']);
     const kept = retainAgents(partial.snapshot, ['3']);
-    expect(Object.keys(kept.a)).toEqual(['3']);
+    expect(agentsOf(kept)).toEqual(['3']);
     expect(detectChanges(kept, [p('3', 'busy', 'Busy')], { observedAt: at(2) }).changes).toEqual([]);
   });
 
@@ -85,7 +88,7 @@ describe('detectChanges', () => {
     const first = detectChanges(undefined, [p('1', 'available', 'Active')], { observedAt: T0, complete: false });
     const second = detectChanges(first.snapshot, [p('2', 'away', 'Lunch')], { observedAt: at(1), complete: false, baseline: true });
     expect(second.changes).toEqual([]);
-    expect(Object.keys(second.snapshot.a).sort()).toEqual(['1', '2']);
+    expect(agentsOf(second.snapshot).sort()).toEqual(['1', '2']);
   });
 
   it('a snapshot survives JSON and stays under 64 bytes per agent at 10,000 agents', () => {
@@ -138,9 +141,48 @@ describe('detectChanges', () => {
     // Agent 3 points past the status table: dropped, as before. Agent 2's start is the vendor's.
     const { changes, snapshot } = detectChanges(good as never, [p('1', 'available', 'Active')], { observedAt: T0, complete: false });
     expect(changes).toEqual([expect.objectContaining({ event: 'changed', agentId: '1', previous: { state: 'away', status: { id: 'lunch', name: 'Lunch', category: 'away' }, since: null } })]);
-    expect(Object.keys(snapshot.a).sort()).toEqual(['1', '2']);
-    expect(snapshot.a['2']).toEqual([expect.any(Number), expect.any(Number), 1]);
-    expect(snapshot.b + snapshot.a['2']![1]).toBe(1007);
+    // Read as v1, written as v2: agent 2 keeps its start, marked as the vendor's.
+    expect(snapshot).toMatchObject({ v: 2, a: ['1', '2'] });
+    const two = snapshot.v === 2 ? snapshot : undefined;
+    expect(two!.x[1]! % 2).toBe(1);
+    expect(two!.b + two!.t[1]!).toBe(1007);
+  });
+
+  it('reads a v2 snapshot exactly as its schema does', () => {
+    const good = { v: 2, p: 'vonage', b: 1000, s: [['away', 'lunch', 'Lunch', 'away'], ['available', 'ready', 'Ready', 'Ready']], a: ['a', 'b', 'c'], x: [0, 1, 3], t: [5, 0, 7] };
+    const bad: unknown[] = [
+      { ...good, v: 3 },
+      { ...good, p: 'acme' },
+      { ...good, b: 1.5 },
+      { ...good, s: [['sleepy', null, null, null]] },
+      { ...good, a: ['a', 'c', 'b'] },
+      { ...good, a: ['a', 'a', 'c'] },
+      { ...good, a: ['a', 'b', 3] },
+      { ...good, a: ['a', 'b'] },
+      { ...good, x: [0, 1] },
+      { ...good, t: [5, 0, 7, 9] },
+      { ...good, x: [0, 1, 4] },
+      { ...good, x: [0, -1, 3] },
+      { ...good, x: [0, 1.5, 3] },
+      { ...good, t: [5, 0, 2 ** 53] },
+      { ...good, t: [5, '0', 7] },
+      { ...good, a: { 0: 'a', 1: 'b', 2: 'c' } },
+      { v: 2, p: null, b: 0, s: [] },
+    ];
+    for (const snapshot of bad) {
+      expect(PresenceSnapshotSchema.safeParse(snapshot).success).toBe(false);
+      expect(() => detectChanges(snapshot as never, [], { observedAt: T0 })).toThrow(InputError);
+      expect(() => retainAgents(snapshot as never, [])).toThrow(InputError);
+    }
+    expect(PresenceSnapshotSchema.safeParse(good).success).toBe(true);
+    // Extra fields pass, as they do through the schema; a snapshot that is not a plain object goes to the schema.
+    expect(PresenceSnapshotSchema.safeParse({ ...good, extra: 1 }).success).toBe(true);
+    const { changes } = detectChanges(Object.assign(Object.create({ inherited: 1 }), good), [p('b', 'available', 'Ready', null, 'vonage')], { observedAt: T0 });
+    expect(changes.map((c) => [c.event, c.agentId, c.previous?.since ?? null, c.durationInPreviousMs])).toEqual([
+      ['changed', 'b', '1970-01-01T00:00:01.000Z', Date.parse(T0) - 1000],
+      ['disappeared', 'a', null, Date.parse(T0) - 1005],
+      ['disappeared', 'c', '1970-01-01T00:00:01.007Z', Date.parse(T0) - 1007],
+    ]);
   });
 
   it('gives each event its own copy of the previous status', () => {

@@ -68,7 +68,17 @@ export async function generatePolls(vendor: Vendor, records: number): Promise<Po
       await sim.close();
     }
   }
-  return out;
+  return inIdOrder(out);
+}
+
+/**
+ * The polls in the order the trigger reads them: its roster is `[...ids].sort()` and
+ * reads come back in roster order (packages/n8n-shared/src/trigger/poll.ts), so a poll's
+ * records reach detectChanges sorted by id, not in the simulator's order.
+ */
+function inIdOrder(polls: Polls): Polls {
+  const order = polls.ids.map((_, i) => i).sort((a, b) => (polls.ids[a]! < polls.ids[b]! ? -1 : polls.ids[a]! > polls.ids[b]! ? 1 : 0));
+  return { ids: order.map((i) => polls.ids[i]!), before: order.map((i) => polls.before[i]), after: order.map((i) => polls.after[i]) };
 }
 
 function normalizeAll(vendor: Vendor, ids: string[], records: unknown[]): AgentPresence[] {

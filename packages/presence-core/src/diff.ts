@@ -1,0 +1,151 @@
+import { InputError } from './errors';
+import { RosterLookup } from './id-order';
+import { parseSince } from './iso-time';
+import type { AgentPresence, PresenceChange, ProviderId } from './model';
+import type { PresenceSnapshotV2, SnapshotColumns, StatusRow } from './snapshot';
+import { SnapshotWriter } from './snapshot-write';
+
+export interface DiffSettings {
+  observedAt: string;
+  observedMs: number;
+  baseline: boolean;
+  complete: boolean;
+  roster: readonly unknown[] | undefined;
+  /** The snapshot's provider, else the first presence's. */
+  provider: ProviderId | null;
+}
+
+const noIds: readonly string[] = [];
+const noNumbers: readonly number[] = [];
+
+function previousOf(row: StatusRow, start: number, fromVendor: boolean): PresenceChange['previous'] {
+  // A decoded row is shared with other agents: every event gets its own status object.
+  return { state: row.state, status: { id: row.id, name: row.name, category: row.category }, since: fromVendor ? new Date(start).toISOString() : null };
+}
+
+export function mixedProviders(provider: ProviderId, other: ProviderId): InputError {
+  return new InputError('current', `mixes providers (${provider} and ${other})`, 'Keep one snapshot per provider.');
+}
+
+/**
+ * Compares presences with the previous snapshot's columns by walking both in id order,
+ * writing the next snapshot on the way: no index of either side, no object per agent,
+ * and one pass over the presences, which checks them as it goes (one provider, string
+ * ids, ascending). `order` lists the presences' indices in id order when they do not come
+ * so; without it, undefined means they do not, and the caller sorts and asks again.
+ * Events for the presences come in their given order, then the departures in id order.
+ */
+export function diff(
+  prior: SnapshotColumns | undefined,
+  current: readonly AgentPresence[],
+  order: readonly number[] | undefined,
+  settings: DiffSettings,
+): { changes: PresenceChange[]; snapshot: PresenceSnapshotV2 } | undefined {
+  const { observedAt, observedMs, baseline, complete, provider } = settings;
+  const roster = settings.roster && new RosterLookup(settings.roster);
+  const ids = prior ? prior.ids : noIds;
+  const codes = prior ? prior.codes : noNumbers;
+  const offsets = prior ? prior.offsets : noNumbers;
+  const rows = prior ? prior.rows : [];
+  // Every offset, old and new, counts from here until the writer moves them to the earliest start.
+  const reference = prior ? prior.base : observedMs;
+  // Mostly the same agents as before: a poll that adds some grows the columns once or twice.
+  const writer = new SnapshotWriter(reference, rows, Math.max(ids.length, current.length));
+  const found: PresenceChange[] = [];
+  /** Index in `current` of each found change, to put them back in the given order. */
+  const foundAt: number[] | undefined = order && [];
+  const gone: PresenceChange[] = [];
+
+  /** The previous snapshot's agent `j`, not among the presences. */
+  const unseen = (j: number) => {
+    const agentId = ids[j]!;
+    const code = codes[j]!;
+    if (!complete && (roster === undefined || roster.has(agentId))) {
+      writer.keep(agentId, code >> 1, offsets[j]!, (code & 1) === 1);
+    } else if (!baseline && provider !== null) {
+      const start = reference + offsets[j]!;
+      gone.push({
+        event: 'disappeared',
+        agentId,
+        provider,
+        current: null,
+        previous: previousOf(rows[code >> 1]!, start, (code & 1) === 1),
+        durationInPreviousMs: Math.max(0, observedMs - start),
+        observedAt,
+      });
+    }
+  };
+
+  const n = current.length;
+  let j = 0;
+  let before = '';
+  for (let q = 0; q < n; q++) {
+    const k = order === undefined ? q : order[q]!;
+    const presence = current[k]!;
+    const agentId = presence.agentId;
+    if (order === undefined) {
+      // In the given order here, so the first mismatch is the one a plain loop would meet.
+      if (presence.provider !== provider) throw mixedProviders(provider!, presence.provider);
+      if (typeof agentId !== 'string') throw notAString(agentId);
+      if (q > 0 && !(before < agentId)) return undefined;
+      before = agentId;
+    }
+    while (j < ids.length) {
+      const id = ids[j]!;
+      if (id === agentId || !(id < agentId)) break;
+      unseen(j++);
+    }
+    // Given in no order, an agent may come twice: each is compared with the snapshot, the last is kept.
+    const last = order === undefined || q + 1 === n || current[order[q + 1]!]!.agentId !== agentId;
+    const vendorSince = parseSince(presence.since);
+    const fromVendor = vendorSince !== undefined;
+    const startMs = fromVendor ? vendorSince : observedMs;
+    const startOffset = startMs - reference;
+    const status = presence.status;
+    if (j < ids.length && ids[j] === agentId) {
+      const code = codes[j]!;
+      const row = rows[code >> 1]!;
+      if (row.state === presence.state && row.id === status.id && row.name === status.name && row.category === status.category) {
+        // Same status: it began when it did, unless the vendor says when.
+        if (last) writer.keep(agentId, code >> 1, fromVendor ? startOffset : offsets[j]!, fromVendor || (code & 1) === 1);
+      } else {
+        if (last) writer.add(agentId, presence.state, status, startOffset, fromVendor);
+        if (!baseline) {
+          const start = reference + offsets[j]!;
+          found.push({
+            event: 'changed',
+            agentId,
+            provider: presence.provider,
+            current: presence,
+            previous: previousOf(row, start, (code & 1) === 1),
+            durationInPreviousMs: Math.max(0, startMs - start),
+            observedAt,
+          });
+          foundAt?.push(k);
+        }
+      }
+      if (last) j++;
+    } else {
+      if (last) writer.add(agentId, presence.state, status, startOffset, fromVendor);
+      if (!baseline) {
+        found.push({ event: 'appeared', agentId, provider: presence.provider, current: presence, previous: null, durationInPreviousMs: null, observedAt });
+        foundAt?.push(k);
+      }
+    }
+  }
+  for (; j < ids.length; j++) unseen(j);
+
+  const changes = foundAt ? inGivenOrder(found, foundAt) : found;
+  for (const change of gone) changes.push(change);
+  return { changes, snapshot: writer.finish(provider, observedMs) };
+}
+
+/** Ids are compared in order and kept in the snapshot as strings: anything else would make a snapshot that cannot be read back. */
+export function notAString(agentId: unknown): InputError {
+  return new InputError('current', `has an agentId that is not a string (${typeof agentId})`, 'Give agent ids as strings, as normalizePresence does.');
+}
+
+function inGivenOrder(found: PresenceChange[], at: number[]): PresenceChange[] {
+  const byPosition = Array.from(found.keys()).sort((a, b) => at[a]! - at[b]!);
+  return byPosition.map((i) => found[i]!);
+}
