@@ -50,7 +50,7 @@ export function snapshotColumnsValid(a: unknown, x: unknown, t: unknown, rows: n
  * The current format, in columns: ids `a` in ascending order, `x` each agent's status row
  * × 2 + 1 when its offset `t` is the vendor's own `since` (+ 0 when it is our first sight).
  * Columns make it cheap to read, compare and write at 100,000 agents, and keep it
- * small: 19 to 55 bytes per agent as JSON, the id being most of it.
+ * small: 18 to 54 bytes per agent as JSON, the id (with its quotes) being most of it.
  */
 export const PresenceSnapshotV2Schema = z
   .object({

@@ -1,0 +1,111 @@
+// The change detection of snapshot v1 (Map-based), kept as the oracle the merge over
+// v2 columns is compared with. It works on decoded entries, so it is format-free.
+import type { AgentPresence, PresenceChange, PresenceState, PresenceStatus, ProviderId } from '../../src';
+import type { PresenceSnapshot } from '../../src/snapshot';
+import { readSnapshot } from '../../src/snapshot-read';
+
+export interface Entry {
+  state: PresenceState;
+  status: PresenceStatus;
+  start: number;
+  fromVendor: boolean;
+}
+
+export interface Decoded {
+  provider: ProviderId | null;
+  /** In ascending id order: the order departures are reported in. */
+  entries: Map<string, Entry>;
+}
+
+/** Any snapshot, decoded by the code under test's reader. */
+export function decode(snapshot: PresenceSnapshot): Decoded {
+  const read = readSnapshot(snapshot);
+  if (!read) throw new Error('not a snapshot');
+  const entries = new Map<string, Entry>();
+  read.ids.forEach((id, j) => {
+    const code = read.codes[j]!;
+    const row = read.rows[code >> 1]!;
+    entries.set(id, { state: row.state, status: { id: row.id, name: row.name, category: row.category }, start: read.base + read.offsets[j]!, fromVendor: (code & 1) === 1 });
+  });
+  return { provider: read.provider, entries };
+}
+
+/** A v1 snapshot of these entries, as v1's encoder wrote it. */
+export function encodeV1(provider: ProviderId | null, entries: Map<string, Entry>, fallbackBase: number): PresenceSnapshot {
+  let base = Number.POSITIVE_INFINITY;
+  for (const e of entries.values()) if (e.start < base) base = e.start;
+  if (!Number.isFinite(base)) base = fallbackBase;
+  const rows: Array<[PresenceState, string | null, string | null, string | null]> = [];
+  const agents: Record<string, [number, number] | [number, number, 1]> = {};
+  for (const [agentId, e] of entries) {
+    let index = rows.findIndex(([state, id, name, category]) => state === e.state && id === e.status.id && name === e.status.name && category === e.status.category);
+    if (index < 0) index = rows.push([e.state, e.status.id, e.status.name, e.status.category]) - 1;
+    agents[agentId] = e.fromVendor ? [index, e.start - base, 1] : [index, e.start - base];
+  }
+  return { v: 1, p: provider, b: base, s: rows, a: agents };
+}
+
+const sameStatus = (a: Entry, state: PresenceState, b: PresenceStatus) =>
+  a.state === state && a.status.id === b.id && a.status.name === b.name && a.status.category === b.category;
+
+function parseTime(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+const previousOf = (e: Entry): PresenceChange['previous'] => ({ state: e.state, status: { ...e.status }, since: e.fromVendor ? new Date(e.start).toISOString() : null });
+
+/** v1's detectChanges, on decoded entries; the next entries come back in ascending id order. */
+export function referenceDetect(
+  prior: Decoded | undefined,
+  current: AgentPresence[],
+  options: { observedAt: string; complete?: boolean; baseline?: boolean; roster?: Iterable<string> },
+): { changes: PresenceChange[]; next: Decoded } {
+  const { observedAt } = options;
+  const observedMs = Date.parse(observedAt);
+  const baseline = options.baseline ?? prior === undefined;
+  const complete = options.complete ?? true;
+  let provider: ProviderId | null = prior?.provider ?? null;
+  const next = new Map<string, Entry>(complete ? [] : prior?.entries ?? []);
+  const seen = new Set<string>();
+  const changes: PresenceChange[] = [];
+  for (const presence of current) {
+    if (provider === null) provider = presence.provider;
+    else if (presence.provider !== provider) throw new Error(`mixes providers (${provider} and ${presence.provider})`);
+    seen.add(presence.agentId);
+    const vendorSince = parseTime(presence.since);
+    const before = prior?.entries.get(presence.agentId);
+    const changed = before !== undefined && !sameStatus(before, presence.state, presence.status);
+    next.set(presence.agentId, {
+      state: presence.state,
+      status: { ...presence.status },
+      start: vendorSince ?? (before && !changed ? before.start : observedMs),
+      fromVendor: vendorSince !== undefined || (before !== undefined && !changed && before.fromVendor),
+    });
+    if (baseline) continue;
+    if (before === undefined) {
+      changes.push({ event: 'appeared', agentId: presence.agentId, provider: presence.provider, current: presence, previous: null, durationInPreviousMs: null, observedAt });
+    } else if (changed) {
+      changes.push({
+        event: 'changed',
+        agentId: presence.agentId,
+        provider: presence.provider,
+        current: presence,
+        previous: previousOf(before),
+        durationInPreviousMs: Math.max(0, (vendorSince ?? observedMs) - before.start),
+        observedAt,
+      });
+    }
+  }
+  const roster = options.roster === undefined ? undefined : new Set(options.roster);
+  if (roster) for (const agentId of next.keys()) if (!roster.has(agentId) && !seen.has(agentId)) next.delete(agentId);
+  if ((complete || roster) && prior && !baseline && provider !== null) {
+    for (const [agentId, before] of prior.entries) {
+      if (seen.has(agentId) || (!complete && roster?.has(agentId))) continue;
+      changes.push({ event: 'disappeared', agentId, provider, current: null, previous: previousOf(before), durationInPreviousMs: Math.max(0, observedMs - before.start), observedAt });
+    }
+  }
+  const sorted = new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { changes, next: { provider, entries: sorted } };
+}
