@@ -1,4 +1,5 @@
 import { InputError } from './errors';
+import { freshChange, freshPrevious, freshStatus } from './fresh';
 import { RosterLookup } from './id-order';
 import { parseSince } from './iso-time';
 import type { AgentPresence, PresenceChange, ProviderId } from './model';
@@ -20,7 +21,7 @@ const noNumbers: readonly number[] = [];
 
 function previousOf(row: StatusRow, start: number, fromVendor: boolean): PresenceChange['previous'] {
   // A decoded row is shared with other agents: every event gets its own status object.
-  return { state: row.state, status: { id: row.id, name: row.name, category: row.category }, since: fromVendor ? new Date(start).toISOString() : null };
+  return freshPrevious(row.state, freshStatus(row.id, row.name, row.category), fromVendor ? new Date(start).toISOString() : null);
 }
 
 export function mixedProviders(provider: ProviderId, other: ProviderId): InputError {
@@ -64,15 +65,7 @@ export function diff(
       writer.keep(agentId, code >> 1, offsets[j]!, (code & 1) === 1);
     } else if (!baseline && provider !== null) {
       const start = reference + offsets[j]!;
-      gone.push({
-        event: 'disappeared',
-        agentId,
-        provider,
-        current: null,
-        previous: previousOf(rows[code >> 1]!, start, (code & 1) === 1),
-        durationInPreviousMs: Math.max(0, observedMs - start),
-        observedAt,
-      });
+      gone.push(freshChange('disappeared', agentId, provider, null, previousOf(rows[code >> 1]!, start, (code & 1) === 1), Math.max(0, observedMs - start), observedAt));
     }
   };
 
@@ -112,15 +105,7 @@ export function diff(
         if (last) writer.add(agentId, presence.state, status, startOffset, fromVendor);
         if (!baseline) {
           const start = reference + offsets[j]!;
-          found.push({
-            event: 'changed',
-            agentId,
-            provider: presence.provider,
-            current: presence,
-            previous: previousOf(row, start, (code & 1) === 1),
-            durationInPreviousMs: Math.max(0, startMs - start),
-            observedAt,
-          });
+          found.push(freshChange('changed', agentId, presence.provider, presence, previousOf(row, start, (code & 1) === 1), Math.max(0, startMs - start), observedAt));
           foundAt?.push(k);
         }
       }
@@ -128,7 +113,7 @@ export function diff(
     } else {
       if (last) writer.add(agentId, presence.state, status, startOffset, fromVendor);
       if (!baseline) {
-        found.push({ event: 'appeared', agentId, provider: presence.provider, current: presence, previous: null, durationInPreviousMs: null, observedAt });
+        found.push(freshChange('appeared', agentId, presence.provider, presence, null, null, observedAt));
         foundAt?.push(k);
       }
     }

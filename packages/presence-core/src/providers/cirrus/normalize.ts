@@ -1,4 +1,5 @@
 import { InputError } from '../../errors';
+import { freshPresence, freshStatus } from '../../fresh';
 import { mappedState } from '../../mapping';
 import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
@@ -19,10 +20,10 @@ function category(presenceType: number): { name: string; state: PresenceState } 
 
 function presenceOf(agentId: string, presenceType: number, typeId: string, name: string, record: unknown, context: NormalizeContext): AgentPresence {
   const cat = category(presenceType);
-  const status = { id: typeId, name, category: cat.name };
+  const status = freshStatus(typeId, name, cat.name);
   let state = mappedState(status, context.mapping) ?? cat.state;
   if (state === 'available' && context.activity?.onInteraction) state = 'busy';
-  const presence: AgentPresence = { provider: 'cirrus', agentId, state, status, since: null };
+  const presence = freshPresence('cirrus', agentId, state, status, null);
   // Added only when there: optional keys stay absent, not undefined.
   if (context.activity) presence.activity = context.activity;
   if (context.includeRaw) presence.raw = record;
@@ -41,7 +42,7 @@ export function normalizeCirrusPresence(record: unknown, context: NormalizeConte
   // An array ("status(es)" in the prose) is unconfirmed; its first entry is taken as the current status.
   const current = Array.isArray(payload) ? payload[0] : payload;
   if (current) return presenceOf(agentId, current.presence_type, current.type_id, current.name, record, context);
-  const unknown: AgentPresence = { provider: 'cirrus', agentId, state: 'unknown', status: { id: null, name: null, category: null }, since: null };
+  const unknown = freshPresence('cirrus', agentId, 'unknown', freshStatus(null, null, null), null);
   if (context.includeRaw) unknown.raw = record;
   return unknown;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../../errors';
+import { freshPresence, freshStatus } from '../../fresh';
 import { mappedState } from '../../mapping';
 import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
@@ -31,26 +32,16 @@ export function normalizeTalkdeskPresence(record: unknown, context: NormalizeCon
     throw new InputError('agentId', 'is required for this Talkdesk record', 'Current Talkdesk presence records do not carry the user id; pass it in the context.', 'talkdesk');
   }
   // No custom status comes as null or as "" (both are seen); either means none.
-  const status = {
-    id: r.custom_status_id || r.status,
-    name: r.custom_status || r.status,
-    category: r.status,
-  };
+  const status = freshStatus(r.custom_status_id || r.status, r.custom_status || r.status, r.status);
   const interactions = r.interactions?.length ?? 0;
   const occupancy = r.occupancy ?? undefined;
   // "On a call" is visible only as interactions or occupancy; an otherwise available agent is busy then.
   const onInteraction = interactions > 0 || (occupancy ?? 0) > 0;
   let state = mappedState(status, context.mapping) ?? talkdeskStatusState(r.status);
   if (state === 'available' && onInteraction) state = 'busy';
-  const presence: AgentPresence = {
-    provider: 'talkdesk',
-    agentId,
-    state,
-    status,
-    since: r.updated_at ?? null,
-    // Optional keys stay absent, not undefined.
-    activity: occupancy !== undefined ? { occupancy, interactions, onInteraction } : { interactions, onInteraction },
-  };
+  const presence = freshPresence('talkdesk', agentId, state, status, r.updated_at ?? null);
+  // Optional keys stay absent, not undefined.
+  presence.activity = occupancy !== undefined ? { occupancy, interactions, onInteraction } : { interactions, onInteraction };
   if (context.includeRaw) presence.raw = record;
   return presence;
 }

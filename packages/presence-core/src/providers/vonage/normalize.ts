@@ -1,3 +1,4 @@
+import { freshPresence, freshStatus } from '../../fresh';
 import { mappedState } from '../../mapping';
 import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
@@ -18,19 +19,14 @@ export function vonageCategoryState(categoryType: string): PresenceState {
 }
 
 function statusOf(def: VonagePresenceDefinition) {
-  return { id: def.presenceId, name: def.description ?? def.category.description ?? null, category: def.category.categoryType };
+  return freshStatus(def.presenceId, def.description ?? def.category.description ?? null, def.category.categoryType);
 }
 
 export function normalizeVonagePresence(record: unknown, context: NormalizeContext = {}): AgentPresence {
   const r = quickVonagePresence(record) ?? parseRecord('vonage', VonagePresenceRecordSchema, record);
   const status = statusOf(r.presence);
-  const presence: AgentPresence = {
-    provider: 'vonage',
-    agentId: context.agentId ?? r.userId,
-    state: mappedState(status, context.mapping) ?? vonageCategoryState(r.presence.category.categoryType),
-    status,
-    since: r.updated ?? null,
-  };
+  const state = mappedState(status, context.mapping) ?? vonageCategoryState(r.presence.category.categoryType);
+  const presence = freshPresence('vonage', context.agentId ?? r.userId, state, status, r.updated ?? null);
   // Added only when there: optional keys stay absent, not undefined.
   if (typeof r.presence.selectable === 'boolean') presence.selectable = r.presence.selectable;
   if (context.includeRaw) presence.raw = record;
