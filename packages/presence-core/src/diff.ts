@@ -76,17 +76,26 @@ export function diff(
     const k = order === undefined ? q : order[q]!;
     const presence = current[k]!;
     const agentId = presence.agentId;
-    if (order === undefined) {
-      // In the given order here, so the first mismatch is the one a plain loop would meet.
-      if (presence.provider !== provider) throw mixedProviders(provider!, presence.provider);
-      if (typeof agentId !== 'string') throw notAString(agentId);
-      if (q > 0 && !(before < agentId)) return undefined;
-      before = agentId;
-    }
+    // In the given order here, so the first mismatch is the one a plain loop would meet.
+    if (order === undefined && presence.provider !== provider) throw mixedProviders(provider!, presence.provider);
+    let matched = false;
     while (j < ids.length) {
       const id = ids[j]!;
-      if (id === agentId || !(id < agentId)) break;
+      if (id === agentId) {
+        matched = true;
+        break;
+      }
+      if (!(id < agentId)) break;
       unseen(j++);
+    }
+    if (order === undefined) {
+      // Agents found in the snapshot come in its (checked, ascending) order of string ids:
+      // only one it does not have needs checking, and the first out of order ends the walk.
+      if (!matched) {
+        if (typeof agentId !== 'string') throw notAString(agentId);
+        if (q > 0 && !(before < agentId)) return undefined;
+      }
+      before = agentId;
     }
     // Given in no order, an agent may come twice: each is compared with the snapshot, the last is kept.
     const last = order === undefined || q + 1 === n || current[order[q + 1]!]!.agentId !== agentId;
@@ -95,7 +104,7 @@ export function diff(
     const startMs = fromVendor ? vendorSince : observedMs;
     const startOffset = startMs - reference;
     const status = presence.status;
-    if (j < ids.length && ids[j] === agentId) {
+    if (matched) {
       const code = codes[j]!;
       const row = rows[code >> 1]!;
       if (row.state === presence.state && row.id === status.id && row.name === status.name && row.category === status.category) {
