@@ -10,7 +10,7 @@ import {
   type NormalizeContext,
   type ProviderId,
 } from '../src';
-import { quickCirrusPresence } from '../src/providers/cirrus/quick';
+import { quickCirrusTypeId } from '../src/providers/cirrus/quick';
 import { quickTalkdeskPresence } from '../src/providers/talkdesk/quick';
 import { quickVonagePresence } from '../src/providers/vonage/quick';
 
@@ -21,7 +21,7 @@ const mockRefuse = jest.fn((): undefined => undefined);
 function schemaOnly(): typeof normalizePresence {
   let normalize!: typeof normalizePresence;
   jest.isolateModules(() => {
-    jest.doMock('../src/providers/cirrus/quick', () => ({ quickCirrusPresence: mockRefuse }));
+    jest.doMock('../src/providers/cirrus/quick', () => ({ quickCirrusTypeId: mockRefuse }));
     jest.doMock('../src/providers/vonage/quick', () => ({ quickVonagePresence: mockRefuse }));
     jest.doMock('../src/providers/talkdesk/quick', () => ({ quickTalkdeskPresence: mockRefuse }));
     // The index itself is real; what it imports comes from this registry, quick checks mocked.
@@ -152,7 +152,18 @@ interface Case {
   validShare: number;
 }
 const cases: Case[] = [
-  { provider: 'cirrus', schema: CirrusPresencePayloadSchema, quick: quickCirrusPresence, make: cirrusRecord, transforms: true, validShare: 0.85 },
+  {
+    provider: 'cirrus',
+    schema: CirrusPresencePayloadSchema,
+    // The record as the quick path reads it: its own presence_type and name, and the type_id the check gives.
+    quick: (v) => {
+      const typeId = quickCirrusTypeId(v);
+      return typeId === undefined ? undefined : { presence_type: (v as Record<string, unknown>).presence_type, type_id: typeId, name: (v as Record<string, unknown>).name };
+    },
+    make: cirrusRecord,
+    transforms: true,
+    validShare: 0.85,
+  },
   { provider: 'vonage', schema: VonagePresenceRecordSchema, quick: quickVonagePresence, make: vonageRecord, transforms: false, validShare: 0.85 },
   { provider: 'talkdesk', schema: TalkdeskPresenceRecordSchema, quick: quickTalkdeskPresence, make: talkdeskRecord, transforms: false, validShare: 0.96 },
 ];

@@ -4,8 +4,8 @@ import { mappedState } from '../../mapping';
 import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
 import { parseRecord } from '../contract';
-import { quickCirrusPresence } from './quick';
-import { CirrusPresencePayloadSchema, type CirrusPresenceTypeRecord } from './schemas';
+import { quickCirrusTypeId } from './quick';
+import { CirrusPresencePayloadSchema, type CirrusPresenceRecord, type CirrusPresenceTypeRecord } from './schemas';
 
 /** CommBox presence categories. Admin-defined statuses belong to one of these. */
 export const cirrusCategories: Record<number, { name: string; state: PresenceState }> = {
@@ -35,9 +35,11 @@ export function normalizeCirrusPresence(record: unknown, context: NormalizeConte
   if (agentId === undefined || agentId === '') {
     throw new InputError('agentId', 'is required for Cirrus', 'Cirrus presence records do not carry the manager id; pass it in the context.', 'cirrus');
   }
-  // Used field by field at once, so the compiler need not allocate it at all.
-  const quick = quickCirrusPresence(record);
-  if (quick) return presenceOf(agentId, quick.presence_type, quick.type_id, quick.name, record, context);
+  const typeId = quickCirrusTypeId(record);
+  if (typeId !== undefined) {
+    const { presence_type, name } = record as CirrusPresenceRecord;
+    return presenceOf(agentId, presence_type, typeId, name, record, context);
+  }
   const payload = parseRecord('cirrus', CirrusPresencePayloadSchema, record);
   // An array ("status(es)" in the prose) is unconfirmed; its first entry is taken as the current status.
   const current = Array.isArray(payload) ? payload[0] : payload;
