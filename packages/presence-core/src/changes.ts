@@ -4,7 +4,7 @@ import { sortedOrder } from './id-order';
 import type { AgentPresence, PresenceChange, ProviderId } from './model';
 import type { PresenceSnapshot } from './snapshot';
 import { readSnapshot } from './snapshot-read';
-import { SnapshotWriter } from './snapshot-write';
+import { finishSnapshot, keepAgent, snapshotWriter } from './snapshot-write';
 
 export interface DetectChangesOptions {
   /** When the poll saw these presences (ISO). Defaults to now. */
@@ -75,10 +75,10 @@ export function retainAgents(snapshot: PresenceSnapshot, keep: Iterable<string>)
     throw new InputError('snapshot', 'is not a snapshot made by detectChanges', 'Pass the snapshot from the last call unchanged.');
   }
   const wanted = new Set(keep);
-  const writer = new SnapshotWriter(read.base, read.rows, read.ids.length);
+  const writer = snapshotWriter(read.base, read.rows, read.ids.length);
   read.ids.forEach((agentId, j) => {
     const code = read.codes[j]!;
-    if (wanted.has(agentId)) writer.keep(agentId, code >> 1, read.offsets[j]!, (code & 1) === 1);
+    if (wanted.has(agentId)) keepAgent(writer, agentId, code >> 1, read.offsets[j]!, (code & 1) === 1);
   });
-  return writer.finish(read.provider, read.base);
+  return finishSnapshot(writer, read.provider, read.base);
 }

@@ -1,10 +1,10 @@
 import { InputError } from './errors';
 import { freshChange, freshPrevious, freshStatus } from './fresh';
-import { RosterLookup } from './id-order';
+import { inRoster, rosterLookup } from './id-order';
 import { parseSince } from './iso-time';
 import type { AgentPresence, PresenceChange, ProviderId } from './model';
 import type { PresenceSnapshotV2, SnapshotColumns, StatusRow } from './snapshot';
-import { SnapshotWriter } from './snapshot-write';
+import { addAgent, finishSnapshot, keepAgent, snapshotWriter } from './snapshot-write';
 
 export interface DiffSettings {
   observedAt: string;
@@ -43,7 +43,7 @@ export function diff(
   settings: DiffSettings,
 ): { changes: PresenceChange[]; snapshot: PresenceSnapshotV2 } | undefined {
   const { observedAt, observedMs, baseline, complete, provider } = settings;
-  const roster = settings.roster && new RosterLookup(settings.roster);
+  const roster = settings.roster && rosterLookup(settings.roster);
   const ids = prior ? prior.ids : noIds;
   const codes = prior ? prior.codes : noNumbers;
   const offsets = prior ? prior.offsets : noNumbers;
@@ -51,7 +51,7 @@ export function diff(
   // Every offset, old and new, counts from here until the writer moves them to the earliest start.
   const reference = prior ? prior.base : observedMs;
   // Mostly the same agents as before: a poll that adds some grows the columns once or twice.
-  const writer = new SnapshotWriter(reference, rows, Math.max(ids.length, current.length));
+  const writer = snapshotWriter(reference, rows, Math.max(ids.length, current.length));
   const found: PresenceChange[] = [];
   /** Index in `current` of each found change, to put them back in the given order. */
   const foundAt: number[] | undefined = order && [];
@@ -61,8 +61,8 @@ export function diff(
   const unseen = (j: number) => {
     const agentId = ids[j]!;
     const code = codes[j]!;
-    if (!complete && (roster === undefined || roster.has(agentId))) {
-      writer.keep(agentId, code >> 1, offsets[j]!, (code & 1) === 1);
+    if (!complete && (roster === undefined || inRoster(roster, agentId))) {
+      keepAgent(writer, agentId, code >> 1, offsets[j]!, (code & 1) === 1);
     } else if (!baseline && provider !== null) {
       const start = reference + offsets[j]!;
       gone.push(freshChange('disappeared', agentId, provider, null, previousOf(rows[code >> 1]!, start, (code & 1) === 1), Math.max(0, observedMs - start), observedAt));
@@ -109,9 +109,9 @@ export function diff(
       const row = rows[code >> 1]!;
       if (row.state === presence.state && row.id === status.id && row.name === status.name && row.category === status.category) {
         // Same status: it began when it did, unless the vendor says when.
-        if (last) writer.keep(agentId, code >> 1, fromVendor ? startOffset : offsets[j]!, fromVendor || (code & 1) === 1);
+        if (last) keepAgent(writer, agentId, code >> 1, fromVendor ? startOffset : offsets[j]!, fromVendor || (code & 1) === 1);
       } else {
-        if (last) writer.add(agentId, presence.state, status, startOffset, fromVendor);
+        if (last) addAgent(writer, agentId, presence.state, status, startOffset, fromVendor);
         if (!baseline) {
           const start = reference + offsets[j]!;
           found.push(freshChange('changed', agentId, presence.provider, presence, previousOf(row, start, (code & 1) === 1), Math.max(0, startMs - start), observedAt));
@@ -120,7 +120,7 @@ export function diff(
       }
       if (last) j++;
     } else {
-      if (last) writer.add(agentId, presence.state, status, startOffset, fromVendor);
+      if (last) addAgent(writer, agentId, presence.state, status, startOffset, fromVendor);
       if (!baseline) {
         found.push(freshChange('appeared', agentId, presence.provider, presence, null, null, observedAt));
         foundAt?.push(k);
@@ -131,7 +131,7 @@ export function diff(
 
   const changes = foundAt ? inGivenOrder(found, foundAt) : found;
   for (const change of gone) changes.push(change);
-  return { changes, snapshot: writer.finish(provider, observedMs) };
+  return { changes, snapshot: finishSnapshot(writer, provider, observedMs) };
 }
 
 /** Ids are compared in order and kept in the snapshot as strings: anything else would make a snapshot that cannot be read back. */

@@ -21,23 +21,27 @@ function isStrictlyAscending(ids: readonly unknown[]): ids is readonly string[] 
  * "Is this agent in the roster?", asked in ascending id order. The trigger's roster is
  * sorted, so it is walked alongside, with no Set of every agent built on each poll; any
  * other roster is put in a Set on first use. Nothing is done until asked: a poll that
- * read every agent in the snapshot never asks.
+ * read every agent in the snapshot never asks. Plain data and a function, not a class:
+ * see status-table.ts.
  */
-export class RosterLookup {
-  private set: Set<unknown> | undefined;
-  private sorted = false;
-  private at = 0;
+export interface RosterLookup {
+  readonly ids: readonly unknown[];
+  set: Set<unknown> | undefined;
+  sorted: boolean;
+  at: number;
+}
 
-  constructor(private readonly ids: readonly unknown[]) {}
+export function rosterLookup(ids: readonly unknown[]): RosterLookup {
+  return { ids, set: undefined, sorted: false, at: 0 };
+}
 
-  has(agentId: string): boolean {
-    if (!this.sorted && this.set === undefined) {
-      if (isStrictlyAscending(this.ids)) this.sorted = true;
-      else this.set = new Set(this.ids);
-    }
-    if (this.set) return this.set.has(agentId);
-    const ids = this.ids as readonly string[];
-    while (this.at < ids.length && ids[this.at]! < agentId) this.at++;
-    return this.at < ids.length && ids[this.at] === agentId;
+export function inRoster(roster: RosterLookup, agentId: string): boolean {
+  if (!roster.sorted && roster.set === undefined) {
+    if (isStrictlyAscending(roster.ids)) roster.sorted = true;
+    else roster.set = new Set(roster.ids);
   }
+  if (roster.set) return roster.set.has(agentId);
+  const ids = roster.ids as readonly string[];
+  while (roster.at < ids.length && ids[roster.at]! < agentId) roster.at++;
+  return roster.at < ids.length && ids[roster.at] === agentId;
 }
