@@ -1,7 +1,7 @@
 import type { AgentPresence, PresenceChange, PresenceState, PresenceStatus, ProviderId } from './model';
 
 /*
- * New presences and statuses are copies of a template (`{ ...template }`, then their values
+ * New presences, statuses and change events are copies of a template (`{ ...template }`, then their values
  * set), not object literals. V8 watches each literal in the code: once it sees the objects
  * one makes survive a collection (as a poll's presences do, kept while compared and
  * reported), it allocates that literal's objects straight into the old generation. Filling
