@@ -3,16 +3,7 @@
 // snapshots in memory, through JSON, and in v1.
 import { detectChanges, InputError, PresenceSnapshotSchema, retainAgents, type AgentPresence, type PresenceSnapshot, type PresenceState, type ProviderId } from '../src';
 import { decode, encodeV1, referenceDetect, type Decoded } from './helpers/reference-changes';
-
-/** mulberry32: the same cases on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './helpers/seeded-random';
 
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');
 const statuses: Array<[PresenceState, string | null, string | null, string | null]> = [
@@ -29,7 +20,7 @@ const statuses: Array<[PresenceState, string | null, string | null, string | nul
 const pool = ['1', '10', '100', '2', '20', '9', '9223372036854775807', '0', 'a', 'b', 'B', 'é', 'ü1', 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b', 'c07da2cc', '5c6f2a1b9e8d7c0087654321', ''];
 
 function scenario(seed: number) {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const provider: ProviderId = pick(['cirrus', 'vonage', 'talkdesk'] as const);
   const sinceOf = (minute: number): string | null => {

@@ -13,6 +13,7 @@ import {
 import { quickCirrusTypeId } from '../src/providers/cirrus/quick';
 import { quickTalkdeskPresence } from '../src/providers/talkdesk/quick';
 import { quickVonagePresence } from '../src/providers/vonage/quick';
+import { seededRandom } from './helpers/seeded-random';
 
 /** Every quick check, refusing every record. */
 const mockRefuse = jest.fn((): undefined => undefined);
@@ -30,22 +31,12 @@ function schemaOnly(): typeof normalizePresence {
   return normalize;
 }
 
-/** mulberry32: the same records on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const absent = Symbol('absent');
 type Choice = unknown;
 
 /** Builds records field by field: mostly a valid value, sometimes any of the edge cases. */
 function generator(seed: number, validShare: number) {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const field = (valid: readonly Choice[], edge: readonly Choice[]) => (rnd() < validShare ? pick(valid) : pick(edge));
   const object = (fields: Record<string, Choice>): Record<string, unknown> => {

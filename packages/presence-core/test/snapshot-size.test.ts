@@ -1,19 +1,11 @@
 // n8n rewrites a trigger's static data after every poll that changes it: the snapshot must
 // stay under 64 bytes per agent as JSON, with ids as each vendor writes them.
 import { detectChanges, type AgentPresence, type PresenceState, type ProviderId } from '../src';
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './helpers/seeded-random';
 
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');
 const day = 86_400_000;
-const rnd = random(2026);
+const rnd = seededRandom(2026);
 const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join('');
 const ids: Record<ProviderId, () => string> = {
   vonage: () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
