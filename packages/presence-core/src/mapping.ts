@@ -34,13 +34,13 @@ export function stateMappingFromRows(rows: unknown, field = 'mapping'): StateMap
     const r = (row ?? {}) as { match?: unknown; state?: unknown };
     const match = typeof r.match === 'string' || typeof r.match === 'number' ? String(r.match).trim() : '';
     if (match === '') {
-      throw new InputError(`${field}[${i}].match`, 'is empty', 'Give the vendor status id or name to override, e.g. "Lunch".');
+      throw new InputError(`${field}, row ${i + 1}`, 'has no status to match', 'Give the vendor status id or name to override, e.g. "Lunch", or remove the row.');
     }
     const state = PresenceStateSchema.safeParse(r.state);
     if (!state.success) {
       throw new InputError(
-        `${field}[${i}].state`,
-        `"${String(r.state)}" is not a state`,
+        `${field}, row ${i + 1}`,
+        `"${String(r.state)}" is not a common state`,
         `Use one of: ${presenceStates.join(', ')}.`,
       );
     }

@@ -33,13 +33,20 @@ export function simControl(url) {
   };
 }
 
-/** Credential records for `n8n import:credentials`, pointing at a simulator at `url`. */
+/**
+ * The scopes each imported credential asks for: everything the nodes and the examples use, the
+ * Vonage real-time trigger's included (README "Credentials and scopes" says which needs what).
+ */
+export const demoScopes = {
+  vonage: 'users:read users:write admin:read admin:write',
+  talkdesk: 'presence-user:read presence-status:write users:read',
+};
+
+/** Credential records for `n8n import:credentials`, pointing at a simulator at `url`: the ones `npm start` imports. */
 export const credentialIds = {
   cirrus: 'simCirrusCred001',
   vonage: 'simVonageCred001',
   talkdesk: 'simTalkdeskCrd01',
-  /** Vonage with admin:write, for the real-time (webhook) trigger. */
-  vonageRealtime: 'simVonageRtCred1',
 };
 
 export function simulatorCredentials(url, creds) {
@@ -58,7 +65,7 @@ export function simulatorCredentials(url, creds) {
         region: 'emea',
         clientId: creds.vonage.clientId,
         clientSecret: creds.vonage.clientSecret,
-        scope: 'users:read users:write',
+        scope: demoScopes.vonage,
         apiHost: `${url}/vonage`,
         tokenUrl: `${url}/vonage/Auth/connect/token`,
       },
@@ -72,7 +79,7 @@ export function simulatorCredentials(url, creds) {
         region: 'us',
         clientId: creds.talkdesk.clientId,
         clientSecret: creds.talkdesk.clientSecret,
-        scope: 'presence-user:read presence-status:write users:read',
+        scope: demoScopes.talkdesk,
         apiHost: `${url}/talkdesk`,
         tokenUrl: `${url}/talkdesk/oauth/token`,
       },
@@ -84,27 +91,4 @@ export function simulatorCredentials(url, creds) {
 export function credentialRef(vendor) {
   const c = { cirrus: ['cirrusApi', 'Cirrus (simulator)'], vonage: ['vonageContactCenterOAuth2Api', 'Vonage Contact Center (simulator)'], talkdesk: ['talkdeskOAuth2Api', 'Talkdesk (simulator)'] }[vendor];
   return { [c[0]]: { id: credentialIds[vendor], name: c[1] } };
-}
-
-const vonageRealtimeName = 'Vonage Contact Center, admin:write (simulator)';
-
-/** A second Vonage credential with `admin:write`, which the real-time trigger needs for its subscription. */
-export function vonageRealtimeCredential(url, creds) {
-  return {
-    id: credentialIds.vonageRealtime,
-    name: vonageRealtimeName,
-    type: 'vonageContactCenterOAuth2Api',
-    data: {
-      region: 'emea',
-      clientId: creds.vonage.clientId,
-      clientSecret: creds.vonage.clientSecret,
-      scope: 'users:read users:write admin:write',
-      apiHost: `${url}/vonage`,
-      tokenUrl: `${url}/vonage/Auth/connect/token`,
-    },
-  };
-}
-
-export function vonageRealtimeCredentialRef() {
-  return { vonageContactCenterOAuth2Api: { id: credentialIds.vonageRealtime, name: vonageRealtimeName } };
 }

@@ -5,6 +5,8 @@ export const cirrusVendor: VendorConfig = {
   provider: 'cirrus',
   displayName: 'Cirrus',
   credentialType: 'cirrusApi',
+  // GET /managers gives teamId and teamName.
+  teams: true,
   agentId: { placeholder: 'e.g. 1234567', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'A Cirrus manager id: digits only' },
   statusId: { placeholder: 'e.g. 3', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'A Cirrus presence type id: digits only' },
   endpoints: (c) => ({ apiBaseUrl: String(c.apiHost || cirrusDefaultBaseUrl) }),

@@ -45,8 +45,11 @@ export function encodeV1(provider: ProviderId | null, entries: Map<string, Entry
   return { v: 1, p: provider, b: base, s: rows, a: agents };
 }
 
+const sameText = (a: string | null, b: string | null) => a === b || (a !== null && b !== null && a.toLowerCase() === b.toLowerCase());
 const sameStatus = (a: Entry, state: PresenceState, b: PresenceStatus) =>
-  a.state === state && a.status.id === b.id && a.status.name === b.name && a.status.category === b.category;
+  a.state === state && a.status.id === b.id && sameText(a.status.name, b.name) && sameText(a.status.category, b.category);
+/** Without the vendor's since, a reported presence's status began when it was first seen. */
+const observed = (p: AgentPresence, observedAt: string): AgentPresence => (p.since !== null ? p : { ...p, since: observedAt, sinceSource: 'observed' });
 
 function parseTime(value: string | null): number | undefined {
   if (value === null) return undefined;
@@ -54,7 +57,12 @@ function parseTime(value: string | null): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const previousOf = (e: Entry): PresenceChange['previous'] => ({ state: e.state, status: { ...e.status }, since: e.fromVendor ? new Date(e.start).toISOString() : null });
+const previousOf = (e: Entry): PresenceChange['previous'] => ({
+  state: e.state,
+  status: { ...e.status },
+  since: new Date(e.start).toISOString(),
+  sinceSource: e.fromVendor ? 'vendor' : 'observed',
+});
 
 /** v1's detectChanges, on decoded entries; the next entries come back in ascending id order. */
 export function referenceDetect(
@@ -79,19 +87,24 @@ export function referenceDetect(
     const changed = before !== undefined && !sameStatus(before, presence.state, presence.status);
     next.set(presence.agentId, {
       state: presence.state,
-      status: { ...presence.status },
+      // The same status in another case is no change: the one first seen is kept.
+      status: before && !changed ? { ...before.status } : { ...presence.status },
       start: vendorSince ?? (before && !changed ? before.start : observedMs),
       fromVendor: vendorSince !== undefined || (before !== undefined && !changed && before.fromVendor),
     });
     if (baseline) continue;
     if (before === undefined) {
-      changes.push({ event: 'appeared', agentId: presence.agentId, provider: presence.provider, current: presence, previous: null, durationInPreviousMs: null, observedAt });
+      const current = observed(presence, observedAt);
+      changes.push({ event: 'appeared', agentId: presence.agentId, name: current.name, email: current.email, provider: presence.provider, current, previous: null, durationInPreviousMs: null, observedAt });
     } else if (changed) {
+      const current = observed(presence, observedAt);
       changes.push({
         event: 'changed',
         agentId: presence.agentId,
+        name: current.name,
+        email: current.email,
         provider: presence.provider,
-        current: presence,
+        current,
         previous: previousOf(before),
         durationInPreviousMs: Math.max(0, (vendorSince ?? observedMs) - before.start),
         observedAt,
@@ -103,7 +116,7 @@ export function referenceDetect(
   if ((complete || roster) && prior && !baseline && provider !== null) {
     for (const [agentId, before] of prior.entries) {
       if (seen.has(agentId) || (!complete && roster?.has(agentId))) continue;
-      changes.push({ event: 'disappeared', agentId, provider, current: null, previous: previousOf(before), durationInPreviousMs: Math.max(0, observedMs - before.start), observedAt });
+      changes.push({ event: 'disappeared', agentId, name: null, email: null, provider, current: null, previous: previousOf(before), durationInPreviousMs: Math.max(0, observedMs - before.start), observedAt });
     }
   }
   const sorted = new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

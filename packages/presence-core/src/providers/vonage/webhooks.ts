@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
 import { z } from 'zod/v4';
+import { freshPresence } from '../../fresh';
 import type { StateMapping } from '../../mapping';
 import { mappedState } from '../../mapping';
 import type { AgentPresence } from '../../model';
@@ -37,14 +38,9 @@ export function normalizeVonageEvent(event: unknown, context: { mapping?: StateM
   const e = parseRecord('vonage', VonagePresenceEventSchema, event);
   const type = e.data.presence.category.type;
   const status = { id: e.data.presence.presenceId, name: e.data.presence.description ?? null, category: restCategory[type.toLowerCase()] ?? type };
-  return {
-    provider: 'vonage',
-    agentId: e.data.user.userId,
-    state: mappedState(status, context.mapping) ?? vonageCategoryState(type),
-    status,
-    since: e.data.timestamp ?? e.time ?? null,
-    ...(context.includeRaw ? { raw: event } : {}),
-  };
+  const presence = freshPresence('vonage', e.data.user.userId, mappedState(status, context.mapping) ?? vonageCategoryState(type), status, e.data.timestamp ?? e.time ?? null);
+  if (context.includeRaw) presence.raw = event;
+  return presence;
 }
 
 export const VonageSubscriptionSchema = z.looseObject({
