@@ -50,14 +50,8 @@ export function parseIdList(value: unknown, field: string): string[] {
 export function mappingFromCollection(value: unknown, field = 'Options > State Mapping'): StateMapping | undefined {
   const rows = (value as { mappings?: unknown } | undefined)?.mappings;
   if (rows === undefined) return undefined;
-  const filled = Array.isArray(rows) ? rows.filter((row) => !isEmptyRow(row)) : rows;
-  const mapping = stateMappingFromRows(filled, field);
+  const mapping = stateMappingFromRows(rows, field, { ignoreEmptyRows: true });
   return Object.keys(mapping).length > 0 ? mapping : undefined;
-}
-
-function isEmptyRow(row: unknown): boolean {
-  const match = (row as { match?: unknown } | null | undefined)?.match;
-  return match === undefined || match === null || (typeof match === 'string' && match.trim() === '');
 }
 
 /**

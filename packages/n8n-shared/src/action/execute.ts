@@ -1,4 +1,4 @@
-import { InputError, nameAgents, type AgentPresence, type PresenceClient, type PresenceState, type ReadOptions } from '@agent-presence/presence-core';
+import { InputError, nameAgents, validateAgentId, type AgentPresence, type PresenceClient, type PresenceState, type ReadOptions } from '@agent-presence/presence-core';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { agentsFor, directoryFor } from '../agent-names';
 import { createClientFor } from '../client';
@@ -28,7 +28,8 @@ async function getMany(ctx: IExecuteFunctions, vendor: VendorConfig, client: Pre
   const directory = directoryFor(ctx, vendor, client);
   let ids: string[];
   if (source === 'ids') {
-    ids = parseIdList(ctx.getNodeParameter('agentIds', i), agentIdsLabel);
+    // Checked here, so that a bad id is named by the parameter's label and its place in the list.
+    ids = parseIdList(ctx.getNodeParameter('agentIds', i), agentIdsLabel).map((id, n) => validateAgentId(vendor.provider, id, `${agentIdsLabel}, item ${n + 1}`));
   } else {
     // The list read here names the agents too.
     const agents = await client.listAgents();
