@@ -32,10 +32,16 @@ export function directoryFor(ctx: Context, vendor: VendorConfig, client: Presenc
  * a user list that cannot be read (e.g. a credential without its scope) leaves names null,
  * with a warning in n8n's log, rather than failing a presence that was read.
  */
-export async function agentsFor(ctx: Context, vendor: VendorConfig, client: PresenceClient, agentIds: readonly string[]): Promise<(agentId: string) => AgentSummary | undefined> {
+export async function agentsFor(
+  ctx: Context,
+  vendor: VendorConfig,
+  client: PresenceClient,
+  agentIds: readonly string[],
+  options: { deadline?: number } = {},
+): Promise<(agentId: string) => AgentSummary | undefined> {
   const directory = directoryFor(ctx, vendor, client);
   try {
-    await directory.ensure(agentIds, () => client.listAgents());
+    await directory.ensure(agentIds, () => client.listAgents({ deadline: options.deadline }));
   } catch (error) {
     ctx.logger.warn(`${vendor.displayName}: the user list could not be read, so agents are not named: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
   }

@@ -88,7 +88,7 @@ async function rosterOf(ctx: IPollFunctions, vendor: VendorConfig, client: Prese
   if (watch === 'ids') {
     const ids = parseIdList(ctx.getNodeParameter('agentIds', ''), agentIdsLabel).map((id, i) => validateAgentId(vendor.provider, id, `${agentIdsLabel}, item ${i + 1}`));
     const unique = [...new Set(ids)].sort();
-    return { ids: unique, watching: `ids:${unique.join(',')}`, agentOf: await agentsFor(ctx, vendor, client, unique) };
+    return { ids: unique, watching: `ids:${unique.join(',')}`, agentOf: await agentsFor(ctx, vendor, client, unique, { deadline }) };
   }
   // The list a sweep reads anyway names the agents: the names cost no request.
   const agents = await client.listAgents({ deadline });
