@@ -495,9 +495,16 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       const p = h.poller(spec.triggerNode, base, { budgetMs: spec.sweep.budgetMs });
       let polls = 0;
       let partial = 0;
+      // On a loaded machine every read of a poll may time out: that poll fails and stores nothing, and
+      // the next one goes on. A few are allowed; what is emitted in the end must still be exact.
+      let failedPolls = 0;
+      const poll = () => p.poll().catch((error: unknown) => {
+        if (++failedPolls > 10) throw error;
+        return null;
+      });
       // Baseline: nothing is emitted until a whole sweep is done.
       do {
-        expect(await p.poll()).toBeNull();
+        expect(await poll()).toBeNull();
         polls++;
         if ((p.staticData as IDataObject).after) partial++;
       } while ((p.staticData as IDataObject).baseline === true && polls < 50);
@@ -507,9 +514,11 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       for (const a of changed) set(a, spec.statuses.away);
       const seen: string[] = [];
       for (let i = 0; i < 50; i++) {
-        const out = await p.poll();
+        const out = await poll();
         if (out) seen.push(...json(out[0]!).map((c) => c.agentId as string));
-        if (!(p.staticData as IDataObject).after && i > 0) break;
+        // A sweep ends when `after` is null; a read that timed out (a loaded machine) is read again in the next sweep.
+        const sweepEnded = !(p.staticData as IDataObject).after && i > 0;
+        if (sweepEnded && changed.every((a) => seen.includes(a))) break;
       }
       expect([...seen].sort()).toEqual([...changed].sort());
       expect(new Set(seen).size).toBe(seen.length);

@@ -269,7 +269,7 @@ const matrix: Case[] = [
   // ---- parameters: ids
   { case: 'Get: empty agent id', vendors: all, outcome: 'NodeOperationError "Agent: is empty"', run: get(''), expect: operationError(/^Agent: is empty/) },
   { case: 'Get: empty agent id typed in', vendors: all, outcome: 'n8n refuses to run the node: Parameter "Agent" is required', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('') }), expect: { refusedByN8n: /Parameter "Agent" is required/ } },
-  { case: 'Get: id with a path typed in', vendors: all, outcome: 'n8n refuses to run the node: the locator\'s own check, e.g. "A Cirrus manager id: digits only"', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('../1') }), expect: (v) => ({ refusedByN8n: new RegExp(vendorSpecs[v].config.agentId.hint) }) },
+  { case: 'Get: id with a path typed in', vendors: all, outcome: 'n8n refuses to run the node: the locator\'s own check, e.g. "Not a Cirrus manager id: give digits only, e.g. 1234567, or pick the agent From List"', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('../1') }), expect: (v) => ({ refusedByN8n: new RegExp(vendorSpecs[v].config.agentId.hint) }) },
   { case: 'Get: whitespace agent id', vendors: all, outcome: 'NodeOperationError "Agent: is empty"', run: get('   '), expect: operationError(/^Agent: is empty/) },
   { case: 'Get: non-numeric Cirrus id', vendors: ['cirrus'], outcome: 'NodeOperationError "is not a Cirrus manager id"', run: get('abc'), expect: operationError(idRule.cirrus) },
   { case: 'Get: over-long Cirrus id (20 digits)', vendors: ['cirrus'], outcome: 'NodeOperationError "is not a Cirrus manager id" (int64 at most)', run: get('12345678901234567890'), expect: operationError(idRule.cirrus) },
