@@ -70,14 +70,17 @@ export function vonageRecord(world: World, agent: SimAgent) {
   };
 }
 
+/** Vonage: a user of GET /useradmin/users (v4), with the fields of its reference page, in that order. */
 export function vonageUser(user: SimUser) {
+  const agent = user.kind !== 'non-agent';
   return {
-    id: user.id,
+    userId: user.id,
+    username: user.userName,
     name: user.name,
     email: user.email,
-    username: user.userName,
-    status: user.kind === 'archived' ? 'Archived' : 'Active',
-    userAccountConfiguration: { actAsAgent: user.kind !== 'non-agent' },
+    active: user.kind !== 'archived',
+    locked: false,
+    userAccountConfiguration: { role: agent ? 'Agent' : 'Supervisor', chargeable: agent, actAsAgent: agent },
   };
 }
 
