@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   console.log(`          token URL  ${sim.vendors.vonage.tokenUrl}`);
   console.log(`          client id  ${c.vonage.clientId}`);
   console.log(`          secret     ${c.vonage.clientSecret}`);
-  console.log(`          webhooks   ${sim.vendors.vonage.baseUrl}/webhooks/subscriptions  (scope admin:write; deliveries: ${sim.url}/_sim/webhooks/deliveries)`);
+  console.log(`          webhooks   ${sim.vendors.vonage.baseUrl}/webhooks/subscriptions  (scopes admin:read, admin:write; deliveries: ${sim.url}/_sim/webhooks/deliveries)`);
   console.log(`Talkdesk  base URL   ${sim.vendors.talkdesk.baseUrl}`);
   console.log(`          token URL  ${sim.vendors.talkdesk.tokenUrl}`);
   console.log(`          client id  ${c.talkdesk.clientId}`);

@@ -58,7 +58,7 @@ export interface TalkdeskClientOptions extends ClientOptions {
 }
 
 /** Why a status list holds no custom status, when the custom-status endpoint refused. */
-export function talkdeskCustomStatusesMissing(error: ProviderApiError): string {
+function talkdeskCustomStatusesMissing(error: ProviderApiError): string {
   return `Custom statuses are not listed: GET /account/custom-status answered ${error.httpStatus}${error.vendorMessage ? ` (${error.vendorMessage})` : ''}. That endpoint has no public reference; your account or client may not have it. The four base statuses are listed and can be set.`;
 }
 
