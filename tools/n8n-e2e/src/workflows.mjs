@@ -114,8 +114,8 @@ export function realtimeWorkflow({ onlyStates = [], options = {} } = {}) {
         position: [0, 0],
         webhookId: realtimeWebhookId,
         parameters: { onlyStates, options },
-        // The credential `npm start` imports: its scopes include admin:write for the subscription.
-        credentials: credentialRef('vonage'),
+        // The credential `npm start` imports for it: with admin:read and admin:write, for the subscription.
+        credentials: credentialRef('vonageRealtime'),
       },
       { id: 'vonage-realtime-noop', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
     ],
