@@ -61,6 +61,7 @@ export function freshPrevious(state: PresenceState, status: PresenceStatus, sinc
 }
 
 const changeTemplate: PresenceChange = {
+  eventId: '',
   event: 'changed',
   agentId: '',
   name: null,
@@ -80,8 +81,10 @@ export function freshChange(
   previous: PresenceChange['previous'],
   durationInPreviousMs: number | null,
   observedAt: string,
+  eventId: string,
 ): PresenceChange {
   const change = { ...changeTemplate };
+  change.eventId = eventId;
   change.event = event;
   change.agentId = agentId;
   if (current) {

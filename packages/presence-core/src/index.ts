@@ -7,6 +7,7 @@ export { normalizePresence } from './normalize';
 export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
 export { observedSince } from './diff';
 export { createAgentDirectory, nameAgents, nameChanges, type AgentDirectory, type AgentDirectoryOptions } from './agent-directory';
+export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId } from './event-id';
 export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
 export { parseProviderError, type ParsedProviderError } from './provider-errors';
 export {
