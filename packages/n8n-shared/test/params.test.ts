@@ -1,5 +1,6 @@
 import { InputError } from '@agent-presence/presence-core';
-import { mappingFromCollection, parseIdList, statesFrom } from '../src/params';
+import { inTeams, mappingFromCollection, parseIdList, statesFrom, teamsFrom } from '../src/params';
+import { talkdeskVendor } from '../src/vendors/talkdesk';
 
 describe('parameters', () => {
   it('parses ids typed with commas, spaces, semicolons and new lines, or given as a list', () => {
@@ -33,5 +34,16 @@ describe('parameters', () => {
   it('keeps only state strings', () => {
     expect(statesFrom(['away', 3, 'busy'])).toEqual(['away', 'busy']);
     expect(statesFrom('away')).toEqual([]);
+  });
+
+  it('credential fields are named by their labels', () => {
+    expect(() => talkdeskVendor.endpoints({ account: 'acme.mytalkdesk.com', region: 'us' })).toThrow(/^Credential > Account Name: "acme\.mytalkdesk\.com" is not a Talkdesk account name/);
+  });
+
+  it('teams are picked by id, or by name ignoring case; names may hold spaces', () => {
+    expect(teamsFrom(['7', 8])).toEqual(['7', '8']);
+    expect(teamsFrom('Sales EMEA, 12')).toEqual(['Sales EMEA', '12']);
+    const agent = { team: { id: '12', name: 'Sales EMEA' } };
+    expect([inTeams(agent, ['12']), inTeams(agent, ['sales emea']), inTeams(agent, ['13']), inTeams({ team: null }, ['12'])]).toEqual([true, true, false, false]);
   });
 });

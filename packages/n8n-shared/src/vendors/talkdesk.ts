@@ -11,7 +11,7 @@ export const talkdeskVendor: VendorConfig = {
     const region = TalkdeskRegionSchema.catch('us').parse(c.region);
     return {
       apiBaseUrl: String(c.apiHost || talkdeskApiBaseUrl(region)),
-      tokenUrl: String(c.tokenUrl || talkdeskTokenUrl(String(c.account ?? ''), region)),
+      tokenUrl: String(c.tokenUrl || talkdeskTokenUrl(String(c.account ?? ''), region, 'Credential > Account Name')),
     };
   },
   createClient: (options) => createTalkdeskClient(options),

@@ -44,9 +44,9 @@ export function talkdeskApiBaseUrl(region: TalkdeskRegion): string {
 }
 
 /** Talkdesk account names are sub-domains: letters, digits and hyphens. */
-export function talkdeskTokenUrl(account: string, region: TalkdeskRegion): string {
+export function talkdeskTokenUrl(account: string, region: TalkdeskRegion, field = 'account'): string {
   if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(account)) {
-    throw new InputError('account', `"${account}" is not a Talkdesk account name`, 'Use the account name from your Talkdesk URL, e.g. "acme" for acme.mytalkdesk.com.', 'talkdesk');
+    throw new InputError(field, `"${account}" is not a Talkdesk account name`, 'Use the account name from your Talkdesk URL, e.g. "acme" for acme.mytalkdesk.com.', 'talkdesk');
   }
   return `https://${account}.${idDomains[region]}/oauth/token`;
 }

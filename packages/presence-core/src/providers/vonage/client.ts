@@ -190,7 +190,8 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
     },
 
     async createWebhookSubscription(input) {
-      const url = normalizeBaseUrl(input.url, 'webhook url', 'vonage');
+      // The URL n8n gives the trigger: its host is n8n's WEBHOOK_URL setting, which Vonage must reach over https.
+      const url = normalizeBaseUrl(input.url, 'Webhook URL (n8n\'s WEBHOOK_URL setting)', 'vonage');
       if (input.secret.length < 16) throw new InputError('secret', 'is too short', 'Use a random secret of at least 16 characters.', 'vonage');
       return call({
         method: 'POST',
