@@ -2,6 +2,7 @@ import { InputError, type AgentPresence, type PresenceClient, type PresenceState
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { createClientFor } from '../client';
 import { errorItemJson, toNodeError } from '../errors';
+import { hostApis, requireHostApis } from '../host';
 import { concurrencyFrom, mappingFromCollection, parseIdList, statesFrom } from '../params';
 import type { VendorConfig } from '../vendor';
 
@@ -46,6 +47,7 @@ async function getMany(ctx: IExecuteFunctions, client: PresenceClient, i: number
 
 /** The action node's execute(): parameters in, one core call per item, items out. */
 export async function executeAction(ctx: IExecuteFunctions, vendor: VendorConfig): Promise<INodeExecutionData[][]> {
+  requireHostApis(ctx, hostApis.execute);
   const items = ctx.getInputData();
   const out: INodeExecutionData[] = [];
   let client: PresenceClient | undefined;

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { createClientFor } from '../client';
 import { toNodeError } from '../errors';
+import { hostApis, requireHostApis } from '../host';
 import type { VendorConfig } from '../vendor';
 
 const maxResults = 500;
@@ -15,6 +16,7 @@ function matches(filter: string | undefined, ...fields: Array<string | null>): b
 export function listSearchMethods(vendor: VendorConfig) {
   return {
     async searchAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+      requireHostApis(this, hostApis.loadOptions);
       try {
         const client = await createClientFor(this, vendor);
         const agents = await client.listAgents();
@@ -28,6 +30,7 @@ export function listSearchMethods(vendor: VendorConfig) {
       }
     },
     async searchStatuses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+      requireHostApis(this, hostApis.loadOptions);
       try {
         const client = await createClientFor(this, vendor);
         const statuses = await client.listStatuses();

@@ -14,6 +14,7 @@ import {
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { createClientFor } from '../client';
 import { toNodeError } from '../errors';
+import { hostApis, pollBudgetMs, requireHostApis } from '../host';
 import { concurrencyFrom, mappingFromCollection, parseIdList, statesFrom } from '../params';
 import type { VendorConfig } from '../vendor';
 import { triggerEvents, type TriggerEvent } from './properties';
@@ -87,8 +88,10 @@ async function rosterOf(ctx: IPollFunctions, vendor: VendorConfig, client: Prese
  * so a failed poll loses nothing: its changes are found by the next one.
  */
 export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): Promise<INodeExecutionData[][] | null> {
+  requireHostApis(ctx, hostApis.poll);
   const startedAt = Date.now();
-  const budget = ctx.getPollBudgetMs();
+  // n8n before 2.38.0 has no getPollBudgetMs: the budget falls back to one of our own.
+  const budget = pollBudgetMs(ctx);
   const deadline = startedAt + budget * budgetShare;
   const hardDeadline = startedAt + budget * hardShare;
   // However slow the vendor, every request ends by then.

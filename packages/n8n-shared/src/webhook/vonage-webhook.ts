@@ -13,6 +13,7 @@ import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, I
 import { createClientFor } from '../client';
 import { includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
 import { toNodeError } from '../errors';
+import { hostApis, requireHostApis } from '../host';
 import { mappingFromCollection, statesFrom } from '../params';
 import { vonageVendor } from '../vendors/vonage';
 
@@ -83,6 +84,7 @@ async function vonageClient(ctx: IHookFunctions): Promise<VonageClient> {
 export const vonageWebhookMethods = {
   default: {
     async checkExists(this: IHookFunctions): Promise<boolean> {
+      requireHostApis(this, hostApis.hook);
       const state = this.getWorkflowStaticData('node') as WebhookState;
       if (!state.subscriptionId || !state.secret) return false;
       try {
@@ -97,6 +99,7 @@ export const vonageWebhookMethods = {
       return false;
     },
     async create(this: IHookFunctions): Promise<boolean> {
+      requireHostApis(this, hostApis.hook);
       const state = this.getWorkflowStaticData('node') as WebhookState;
       const url = this.getNodeWebhookUrl('default');
       if (!url) throw toNodeError(this.getNode(), new Error('n8n gave no webhook URL for this trigger'));
@@ -112,6 +115,7 @@ export const vonageWebhookMethods = {
       }
     },
     async delete(this: IHookFunctions): Promise<boolean> {
+      requireHostApis(this, hostApis.hook);
       const state = this.getWorkflowStaticData('node') as WebhookState;
       if (state.subscriptionId) {
         try {
@@ -141,6 +145,7 @@ function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebho
  * then turn the event into a PresenceChange. Refused deliveries start no execution.
  */
 export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+  requireHostApis(ctx, hostApis.webhook);
   const state = ctx.getWorkflowStaticData('node') as WebhookState;
   const req = ctx.getRequestObject();
   const raw: Buffer | string = req.rawBody ?? (typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null));
