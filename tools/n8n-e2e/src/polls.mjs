@@ -93,10 +93,15 @@ export async function collectTriggerRun(n8n, control, vendor, expected, nodeName
     },
     { timeoutMs: pollWaitMs, intervalMs: 2000, what: `${vendor} trigger executions` },
   );
+  await waitForNextPoll(control, vendor);
+  return triggerItems(n8n, workflowId, nodeName);
+}
+
+/** Waits until the vendor sees requests again (n8n polls every minute), and a little after. */
+export async function waitForNextPoll(control, vendor) {
   const seen = (await control.counters()).byVendor[vendor];
   await waitFor(async () => (await control.counters()).byVendor[vendor] > seen, { timeoutMs: 75_000, intervalMs: 1000, what: `${vendor}'s next poll` });
   await sleep(4000);
-  return triggerItems(n8n, workflowId, nodeName);
 }
 
 /** Asserts that a trigger run reported exactly the expected changes, each right. */
