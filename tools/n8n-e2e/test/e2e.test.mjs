@@ -336,7 +336,7 @@ describe('a running n8n start', () => {
       const talkdeskAgent = (await control.agents('talkdesk')).agentIds[0];
       await control.setPresence('vonage', vonageAgent, '36054f94-d55f-4382-8132-ecac185c8e4d'); // Ready
       await control.setPresence('talkdesk', talkdeskAgent, 'offline');
-      await publishAndWaitForBaseline([examples['audit-log'].id, examples['mirror-vonage-to-talkdesk'].id, examples['away-too-long'].id], vendors);
+      await publishAndWaitForBaseline(n8n, control, [examples['audit-log'].id, examples['mirror-vonage-to-talkdesk'].id, examples['away-too-long'].id], vendors);
       log('published the audit, mirror and away-too-long examples');
       await control.setPresence('vonage', vonageAgent, '8c3f1a52-6d47-4b0e-a1f9-3e5d7c2b9a40'); // Break: away
       Object.assign(r, { vonageAgent, talkdeskAgent });
