@@ -120,5 +120,7 @@ export function assertTriggerRun(vendor, { items, executions }, expected) {
     else assert.equal(item.current.state, item.previous.state);
     assert.ok(item.durationInPreviousMs === null || item.durationInPreviousMs >= 0);
     assert.ok(!Number.isNaN(Date.parse(item.observedAt)));
+    assert.match(item.eventId, /^[0-9a-f]{32}$/, `${e.agentId} eventId`);
   }
+  assert.equal(new Set(items.map((i) => i.json.eventId)).size, items.length, 'a different eventId per change');
 }

@@ -61,7 +61,7 @@ before(async () => {
   const eod = structuredClone(examples['end-of-day']);
   const schedule = eod.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
   Object.assign(schedule, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-  workflows.push({ ...eod, id: endOfDayManualId, name: 'E2E: end of day, run by hand' }, ...Object.values(examples), realtimeWorkflow());
+  workflows.push({ ...eod, id: endOfDayManualId, name: 'E2E: end of day, run by hand' }, ...Object.values(examples), realtimeWorkflow({ options: { previousFromMemory: true } }));
   await n8n.importWorkflows(workflows);
   log(`imported ${credentials.length} credentials and ${workflows.length} workflows`);
 });
@@ -270,6 +270,7 @@ describe('a running n8n start', () => {
         assert.equal(item.provider, 'vonage');
         assert.equal(item.agentId, agentId);
         assert.equal(item.current.agentId, agentId);
+        assert.match(item.eventId, /^[0-9a-f]{32}$/);
         assert.equal(item.current.status.id, to.id);
         assert.equal(item.current.status.name, to.name);
         assert.equal(item.current.state, expectedState('vonage', { category: to.category }));
