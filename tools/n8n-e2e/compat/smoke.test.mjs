@@ -15,7 +15,7 @@ import { N8n, nodeItems } from '../src/n8n.mjs';
 import { byVendor, nodePackages, scratchDir, vendors } from '../src/paths.mjs';
 import { assertTriggerRun, collectTriggerRun, moveTwoAgents, publishAndWaitForBaseline, triggerItems, waitForNextPoll } from '../src/polls.mjs';
 import { freePort, log, waitFor } from '../src/proc.mjs';
-import { simControl, simulatorCredentials, startSimulator, vonageRealtimeCredential } from '../src/simulator.mjs';
+import { simControl, simulatorCredentials, startSimulator } from '../src/simulator.mjs';
 import { actionSteps, actionWorkflow, actionWorkflowId, pickTarget, realtimeWebhookId, realtimeWorkflow, realtimeWorkflowId, triggerWorkflow, triggerWorkflowId } from '../src/workflows.mjs';
 import { matrix, runtimeOf } from './matrix.mjs';
 import { packageVersions, pointScopeAtRegistry } from './registry.mjs';
@@ -144,7 +144,7 @@ describe(`${label}: every vendor's Get Many and Set (n8n execute), after a resta
   before(async () => {
     // Imports and `n8n execute` run while the server is down, as the e2e suite does (one sqlite).
     await n8n.stop();
-    const credentials = [...simulatorCredentials(sim.url, sim.credentials), vonageRealtimeCredential(sim.url, sim.credentials), ...testedCredentials().map(({ wrong, ...c }) => c)];
+    const credentials = [...simulatorCredentials(sim.url, sim.credentials), ...testedCredentials().map(({ wrong, ...c }) => c)];
     await n8n.importCredentials(credentials);
     const workflows = [];
     for (const vendor of vendors) {

@@ -112,6 +112,7 @@ export function assertTriggerRun(vendor, { items, executions }, expected) {
     const item = items.find((i) => i.json.agentId === e.agentId).json;
     assert.equal(item.event, 'changed');
     assert.equal(item.provider, vendor);
+    assert.ok(typeof item.name === 'string' && item.name.length > 0, `${e.agentId} is named`);
     assert.equal(item.current.status.id, e.to.id, `${e.agentId} current status`);
     assert.equal(item.current.state, expectedState(vendor, { category: e.to.category }));
     assert.equal(item.previous.status.id, e.from.statusId, `${e.agentId} previous status`);
