@@ -4,6 +4,7 @@ import type { VendorConfig } from '../vendor';
 export const cirrusVendor: VendorConfig = {
   provider: 'cirrus',
   displayName: 'Cirrus',
+  shortName: 'Cirrus',
   credentialType: 'cirrusApi',
   agentId: { placeholder: 'e.g. 1234567', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'A Cirrus manager id: digits only' },
   statusId: { placeholder: 'e.g. 3', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'A Cirrus presence type id: digits only' },
