@@ -23,7 +23,7 @@ beforeAll(async () => {
   sim = await startSimulator({ agents: 6, seed: 3 });
   agents = sim.control.agents('vonage').agentIds;
   const credentials = simulatorCredentials(sim);
-  credentials.vonageContactCenterOAuth2Api = { ...credentials.vonageContactCenterOAuth2Api, scope: 'users:read users:write admin:write' };
+  credentials.vonageContactCenterOAuth2Api = { ...credentials.vonageContactCenterOAuth2Api, scope: 'users:read users:write admin:read admin:write' };
   h = new NodeHarness({ nodes: { hook: new VonageContactCenterPresenceWebhookTrigger() }, credentialTypes: [new VonageContactCenterOAuth2Api()], credentials });
 });
 afterAll(() => sim.close());
@@ -100,11 +100,25 @@ describe('Vonage real-time trigger', () => {
     }
   });
 
-  it('without admin:write, activation fails with the vendor 403', async () => {
-    const noAdmin = new NodeHarness({ nodes: { hook: new VonageContactCenterPresenceWebhookTrigger() }, credentialTypes: [new VonageContactCenterOAuth2Api()], credentials: simulatorCredentials(sim) });
-    const t = await noAdmin.webhookTrigger('hook', { onlyStates: [], options: {} });
+  it.each([
+    ['admin:write', 'users:read users:write'],
+    ['admin:write', 'users:read users:write admin:read'],
+    // checkExists lists the subscriptions: admin:read, which an admin:write-only credential lacks
+    ['admin:read', 'users:read users:write admin:write'],
+  ])('without %s (scope "%s"), activation fails with the vendor 403 naming it', async (missing, scope) => {
+    const credentials = simulatorCredentials(sim);
+    credentials.vonageContactCenterOAuth2Api = { ...credentials.vonageContactCenterOAuth2Api, scope };
+    const h2 = new NodeHarness({ nodes: { hook: new VonageContactCenterPresenceWebhookTrigger() }, credentialTypes: [new VonageContactCenterOAuth2Api()], credentials });
+    const t = await h2.webhookTrigger('hook', { onlyStates: [], options: {} });
     try {
-      await expect(t.activate()).rejects.toThrow(/403/);
+      if (missing === 'admin:read') {
+        await t.activate();
+        // created with admin:write, but n8n's check that it still exists needs admin:read
+        await expect(t.checkExists()).rejects.toThrow(/403[\s\S]*admin:read/);
+        await t.deactivate();
+      } else {
+        await expect(t.activate()).rejects.toThrow(/403[\s\S]*admin:write/);
+      }
     } finally {
       await t.close();
     }
