@@ -100,6 +100,23 @@ describe('Vonage real-time trigger', () => {
     }
   });
 
+  it.each(['read', 'on-demand'] as const)('verifies the raw CloudEvents body whether the host read it (%s) or left it for the node to read', async (body) => {
+    // n8n reads the raw body of a typeVersion 1 node for any content type, but not, at later
+    // versions, for one it does not parse (application/cloudevents+json): then only readRawBody() is there.
+    const t = await h.webhookTrigger('hook', { onlyStates: [], options: {} }, { body });
+    try {
+      await t.activate();
+      const agent = agents[2]!;
+      const sent = await sim.control.deliverWebhook({ agentId: agent });
+      expect([sent.contentType, sent.status]).toEqual(['application/cloudevents+json', 200]);
+      expect(t.deliveries.filter((d) => d.items).map((d) => d.items![0]!.json.agentId)).toEqual([agent]);
+      expect((await sim.control.deliverWebhook({ agentId: agent, tamper: 'payload' })).status).toBe(401);
+      await t.deactivate();
+    } finally {
+      await t.close();
+    }
+  });
+
   it.each([
     ['admin:write', 'users:read users:write'],
     ['admin:write', 'users:read users:write admin:read'],
