@@ -30,7 +30,7 @@ afterAll(() => sim.close());
 
 describe('Vonage real-time trigger', () => {
   it('subscribes on activation, emits each signed change with its previous status, refuses tampered deliveries, unsubscribes on deactivation', async () => {
-    const t = await h.webhookTrigger('hook', { onlyStates: [], options: {} });
+    const t = await h.webhookTrigger('hook', { onlyStates: [], options: { previousFromMemory: true } });
     try {
       await t.activate();
       const subs = sim.control.webhookSubscriptions();
@@ -58,6 +58,8 @@ describe('Vonage real-time trigger', () => {
       const [state, name, category] = names[second]!;
       expect(last.current).toMatchObject({ state, status: { name, category } });
       expect(typeof last.durationInPreviousMs).toBe('number');
+      expect(changes.map((c) => c.eventId)).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), expect.stringMatching(/^[0-9a-f]{32}$/)]);
+      expect(changes[0]!.eventId).not.toBe(last.eventId);
 
       for (const tamper of ['unsigned', 'bad-signature', 'payload', 'expired', 'wrong-alg', 'replay'] as const) {
         const before = t.deliveries.filter((d) => d.items).length;
@@ -75,7 +77,7 @@ describe('Vonage real-time trigger', () => {
   });
 
   it('filters by new state and ignores a repeated status', async () => {
-    const t = await h.webhookTrigger('hook', { onlyStates: ['away'], options: {} });
+    const t = await h.webhookTrigger('hook', { onlyStates: ['away'], options: { previousFromMemory: true } });
     try {
       await t.activate();
       const agent = agents[1]!;
@@ -94,6 +96,32 @@ describe('Vonage real-time trigger', () => {
       await sim.control.deliverWebhook({ agentId: agent });
       expect(executed()).toHaveLength(count);
       expect(t.deliveries.every((d) => d.status === 200)).toBe(true);
+      await t.deactivate();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('by default emits every signed delivery with previous null, and the same change delivered again under the same eventId', async () => {
+    const t = await h.webhookTrigger('hook', { onlyStates: [], options: {} });
+    try {
+      await t.activate();
+      const agent = agents[2]!;
+      const [first, second] = twoChanges(agent, [READY, BREAK, LUNCH]);
+      sim.control.setPresence({ vendor: 'vonage', agentId: agent, statusId: first });
+      sim.control.setPresence({ vendor: 'vonage', agentId: agent, statusId: second });
+      await sim.control.webhooksIdle();
+      // The agent's current presence delivered again (a new delivery of the same change).
+      await sim.control.deliverWebhook({ agentId: agent });
+      const changes = t.deliveries.filter((d) => d.items).map((d) => d.items![0]!.json);
+      expect(changes.map((c) => [(c.current as IDataObject).status, c.previous])).toEqual([
+        [expect.objectContaining({ id: first }), null],
+        [expect.objectContaining({ id: second }), null],
+        [expect.objectContaining({ id: second }), null],
+      ]);
+      const [a, b, again] = changes.map((c) => c.eventId);
+      expect(a).not.toBe(b);
+      expect(again).toBe(b);
       await t.deactivate();
     } finally {
       await t.close();

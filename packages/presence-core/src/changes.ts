@@ -80,5 +80,5 @@ export function retainAgents(snapshot: PresenceSnapshot, keep: Iterable<string>)
     const code = read.codes[j]!;
     if (wanted.has(agentId)) keepAgent(writer, agentId, code >> 1, read.offsets[j]!, (code & 1) === 1);
   });
-  return finishSnapshot(writer, read.provider, read.base);
+  return finishSnapshot(writer, read.provider, read.base, read.observed);
 }

@@ -1,4 +1,5 @@
 import { InputError } from './errors';
+import { appearedEventId, changedEventId, disappearedEventId, enteredEventId } from './event-id';
 import { freshChange, freshPrevious, freshStatus } from './fresh';
 import { inRoster, rosterLookup } from './id-order';
 import { parseSince } from './iso-time';
@@ -48,6 +49,8 @@ export function diff(
   const codes = prior ? prior.codes : noNumbers;
   const offsets = prior ? prior.offsets : noNumbers;
   const rows = prior ? prior.rows : [];
+  // What an undated appearance is derived from: when the snapshot compared with was taken.
+  const comparedWith = prior ? (prior.observed ?? prior.base) : observedMs;
   // Every offset, old and new, counts from here until the writer moves them to the earliest start.
   const reference = prior ? prior.base : observedMs;
   // Mostly the same agents as before: a poll that adds some grows the columns once or twice.
@@ -65,7 +68,9 @@ export function diff(
       keepAgent(writer, agentId, code >> 1, offsets[j]!, (code & 1) === 1);
     } else if (!baseline && provider !== null) {
       const start = reference + offsets[j]!;
-      gone.push(freshChange('disappeared', agentId, provider, null, previousOf(rows[code >> 1]!, start, (code & 1) === 1), Math.max(0, observedMs - start), observedAt));
+      const row = rows[code >> 1]!;
+      const eventId = disappearedEventId(provider, agentId, row, start);
+      gone.push(freshChange('disappeared', agentId, provider, null, previousOf(row, start, (code & 1) === 1), Math.max(0, observedMs - start), observedAt, eventId));
     }
   };
 
@@ -114,7 +119,10 @@ export function diff(
         if (last) addAgent(writer, agentId, presence.state, status, startOffset, fromVendor);
         if (!baseline) {
           const start = reference + offsets[j]!;
-          found.push(freshChange('changed', agentId, presence.provider, presence, previousOf(row, start, (code & 1) === 1), Math.max(0, startMs - start), observedAt));
+          const eventId = fromVendor
+            ? enteredEventId(presence.provider, agentId, presence.state, status.id, startMs)
+            : changedEventId(presence.provider, agentId, row, start, { state: presence.state, id: status.id, name: status.name, category: status.category });
+          found.push(freshChange('changed', agentId, presence.provider, presence, previousOf(row, start, (code & 1) === 1), Math.max(0, startMs - start), observedAt, eventId));
           foundAt?.push(k);
         }
       }
@@ -122,7 +130,10 @@ export function diff(
     } else {
       if (last) addAgent(writer, agentId, presence.state, status, startOffset, fromVendor);
       if (!baseline) {
-        found.push(freshChange('appeared', agentId, presence.provider, presence, null, null, observedAt));
+        const eventId = fromVendor
+          ? enteredEventId(presence.provider, agentId, presence.state, status.id, startMs)
+          : appearedEventId(presence.provider, agentId, { state: presence.state, id: status.id, name: status.name, category: status.category }, comparedWith);
+        found.push(freshChange('appeared', agentId, presence.provider, presence, null, null, observedAt, eventId));
         foundAt?.push(k);
       }
     }
@@ -131,7 +142,7 @@ export function diff(
 
   const changes = foundAt ? inGivenOrder(found, foundAt) : found;
   for (const change of gone) changes.push(change);
-  return { changes, snapshot: finishSnapshot(writer, provider, observedMs) };
+  return { changes, snapshot: finishSnapshot(writer, provider, observedMs, observedMs) };
 }
 
 /** Ids are compared in order and kept in the snapshot as strings: anything else would make a snapshot that cannot be read back. */

@@ -45,7 +45,7 @@ export function freshPrevious(state: PresenceState, status: PresenceStatus, sinc
   return previous;
 }
 
-const changeTemplate: PresenceChange = { event: 'changed', agentId: '', provider: 'cirrus', current: null, previous: null, durationInPreviousMs: null, observedAt: '' };
+const changeTemplate: PresenceChange = { eventId: '', event: 'changed', agentId: '', provider: 'cirrus', current: null, previous: null, durationInPreviousMs: null, observedAt: '' };
 
 export function freshChange(
   event: PresenceChange['event'],
@@ -55,8 +55,10 @@ export function freshChange(
   previous: PresenceChange['previous'],
   durationInPreviousMs: number | null,
   observedAt: string,
+  eventId: string,
 ): PresenceChange {
   const change = { ...changeTemplate };
+  change.eventId = eventId;
   change.event = event;
   change.agentId = agentId;
   change.provider = provider;

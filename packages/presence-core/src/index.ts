@@ -5,6 +5,7 @@ export { StateMappingSchema, mappedState, stateMappingFromRows, type StateMappin
 export type { NormalizeContext } from './normalize-context';
 export { normalizePresence } from './normalize';
 export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
+export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId } from './event-id';
 export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
 export { parseProviderError, type ParsedProviderError } from './provider-errors';
 export {

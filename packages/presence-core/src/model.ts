@@ -42,6 +42,8 @@ export const PreviousPresenceSchema = z.object({
 export type PreviousPresence = z.infer<typeof PreviousPresenceSchema>;
 
 export const PresenceChangeSchema = z.object({
+  /** Derived from the change, never random: the same change seen again keeps it (see event-id.ts). */
+  eventId: z.string(),
   event: z.enum(['changed', 'appeared', 'disappeared']),
   agentId: z.string(),
   provider: ProviderIdSchema,

@@ -83,13 +83,20 @@ function quickColumns(value: unknown): SnapshotColumns | undefined {
   const { a, x, t } = value;
   if (!snapshotColumnsValid(a, x, t, rows.length)) return undefined;
   // The snapshot's own arrays: compared in place, never changed (the next snapshot gets new ones).
-  return { provider: value.p as SnapshotColumns['provider'], base: value.b as number, rows, ids: a as string[], codes: x as number[], offsets: t as number[] };
+  const columns: SnapshotColumns = { provider: value.p as SnapshotColumns['provider'], base: value.b as number, rows, ids: a as string[], codes: x as number[], offsets: t as number[] };
+  if (value.o !== undefined) {
+    if (!Number.isSafeInteger(value.o)) return undefined;
+    columns.observed = value.o as number;
+  }
+  return columns;
 }
 
 function columnsOf(snapshot: PresenceSnapshot): SnapshotColumns {
   const rows = snapshot.s.map(rowOf);
   if (snapshot.v === 1) return v1Columns(snapshot, rows, Object.entries(snapshot.a));
-  return { provider: snapshot.p, base: snapshot.b, rows, ids: snapshot.a, codes: snapshot.x, offsets: snapshot.t };
+  const columns: SnapshotColumns = { provider: snapshot.p, base: snapshot.b, rows, ids: snapshot.a, codes: snapshot.x, offsets: snapshot.t };
+  if (snapshot.o !== undefined) columns.observed = snapshot.o;
+  return columns;
 }
 
 /** The snapshot as columns when `value` is one (either version), else undefined. */

@@ -54,11 +54,12 @@ export function addAgent(w: SnapshotWriter, agentId: string, state: PresenceStat
   push(w, agentId, rowOf(w.table, state, status), offset, fromVendor);
 }
 
-/** The snapshot; `emptyBase` is its base when it holds no agent. */
-export function finishSnapshot(w: SnapshotWriter, provider: ProviderId | null, emptyBase: number): PresenceSnapshotV2 {
+/** The snapshot; `emptyBase` is its base when it holds no agent; `observed`, when it was observed (kept as `o`). */
+export function finishSnapshot(w: SnapshotWriter, provider: ProviderId | null, emptyBase: number, observed?: number): PresenceSnapshotV2 {
   const { ids, codes, offsets, count, earliest } = w;
   ids.length = codes.length = offsets.length = count;
-  if (count === 0) return { v: 2, p: provider, b: emptyBase, s: w.table.rows, a: ids, x: codes, t: offsets };
+  const o = observed === undefined ? {} : { o: observed };
+  if (count === 0) return { v: 2, p: provider, b: emptyBase, s: w.table.rows, a: ids, x: codes, t: offsets, ...o };
   if (earliest !== 0) for (let i = 0; i < count; i++) offsets[i] = offsets[i]! - earliest;
-  return { v: 2, p: provider, b: w.reference + earliest, s: w.table.rows, a: ids, x: codes, t: offsets };
+  return { v: 2, p: provider, b: w.reference + earliest, s: w.table.rows, a: ids, x: codes, t: offsets, ...o };
 }

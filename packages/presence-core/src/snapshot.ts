@@ -61,6 +61,8 @@ export const PresenceSnapshotV2Schema = z
     a: z.array(z.string()),
     x: z.array(z.number().int().nonnegative()),
     t: z.array(z.number().int()),
+    /** When the poll that wrote it observed (epoch ms): what an undated appearance is derived from. Absent in older snapshots. */
+    o: z.number().int().optional(),
   })
   .refine((s) => snapshotColumnsValid(s.a, s.x, s.t, s.s.length), {
     message: 'ids must ascend without repeats, with one status code and one offset each, codes within the status table',
@@ -89,4 +91,6 @@ export interface SnapshotColumns {
   codes: readonly number[];
   /** Start of each agent's status, ms after `base`. */
   offsets: readonly number[];
+  /** When the snapshot was observed (epoch ms), when it says. */
+  observed?: number;
 }

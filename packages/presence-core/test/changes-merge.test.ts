@@ -89,7 +89,7 @@ describe('detectChanges over v2 columns matches v1 change detection', () => {
     const keep = pool.filter(() => rnd() < 0.5);
     const kept = decode(retainAgents(snapshot!, keep));
     const before = decode(snapshot!);
-    expect(kept).toStrictEqual({ provider: before.provider, entries: new Map([...before.entries].filter(([id]) => keep.includes(id))) });
+    expect(kept).toStrictEqual({ provider: before.provider, comparedWith: before.comparedWith, entries: new Map([...before.entries].filter(([id]) => keep.includes(id))) });
   });
 
   it('names the providers as they come, however the presences are ordered', () => {

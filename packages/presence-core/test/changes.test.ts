@@ -1,4 +1,5 @@
 import { detectChanges, InputError, PresenceSnapshotSchema, retainAgents, type AgentPresence, type PresenceSnapshot, type PresenceState } from '../src';
+import { enteredEventId } from '../src/event-id';
 
 const T0 = '2026-03-01T09:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
@@ -22,6 +23,7 @@ describe('detectChanges', () => {
     const second = detectChanges(first.snapshot, [p('1', 'away', 'Lunch'), p('2', 'away', 'Lunch')], { observedAt: at(5) });
     expect(second.changes).toEqual([
       {
+        eventId: expect.stringMatching(/^[0-9a-f]{32}$/),
         event: 'changed',
         agentId: '1',
         provider: 'cirrus',
@@ -191,5 +193,59 @@ describe('detectChanges', () => {
     expect(changes).toHaveLength(2);
     expect(changes[0]!.previous!.status).toEqual(changes[1]!.previous!.status);
     expect(changes[0]!.previous!.status).not.toBe(changes[1]!.previous!.status);
+  });
+
+  describe('eventId', () => {
+    const idsOf = (r: { changes: { eventId: string }[] }) => r.changes.map((c) => c.eventId);
+
+    it('is the same when the same poll is repeated on the same snapshot (a poll retried after a crash)', () => {
+      const first = detectChanges(undefined, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch'), p('3', 'away', 'Lunch')], { observedAt: T0 });
+      const poll = [p('1', 'away', 'Lunch'), p('2', 'away', 'Lunch'), p('4', 'busy', 'Busy')];
+      const once = detectChanges(first.snapshot, poll, { observedAt: at(5) });
+      const again = detectChanges(JSON.parse(JSON.stringify(first.snapshot)), poll, { observedAt: at(6) });
+      expect(once.changes.map((c) => c.event)).toEqual(['changed', 'appeared', 'disappeared']);
+      expect(idsOf(again)).toEqual(idsOf(once));
+      expect(new Set(idsOf(once)).size).toBe(3);
+    });
+
+    it('differs for a different change of the same agent, even back to a status it had', () => {
+      const s0 = detectChanges(undefined, [p('1', 'available', 'Active')], { observedAt: T0 });
+      const s1 = detectChanges(s0.snapshot, [p('1', 'away', 'Lunch')], { observedAt: at(1) });
+      const s2 = detectChanges(s1.snapshot, [p('1', 'available', 'Active')], { observedAt: at(2) });
+      const s3 = detectChanges(s2.snapshot, [p('1', 'away', 'Lunch')], { observedAt: at(3) });
+      const ids = [s1, s2, s3].flatMap(idsOf);
+      expect(ids).toHaveLength(3);
+      expect(new Set(ids).size).toBe(3);
+      // Gone and back with the same status: two appearances, two ids.
+      const gone = detectChanges(s3.snapshot, [], { observedAt: at(4) });
+      const back = detectChanges(gone.snapshot, [p('1', 'away', 'Lunch')], { observedAt: at(5) });
+      const goneAgain = detectChanges(back.snapshot, [], { observedAt: at(6) });
+      const backAgain = detectChanges(goneAgain.snapshot, [p('1', 'away', 'Lunch')], { observedAt: at(7) });
+      expect(idsOf(back)).not.toEqual(idsOf(backAgain));
+      expect(idsOf(gone)).not.toEqual(idsOf(goneAgain));
+    });
+
+    it('depends only on the vendor-dated status when there is one, whatever snapshot it was compared with', () => {
+      const a = detectChanges(undefined, [p('v', 'available', 'Ready', at(-30), 'vonage')], { observedAt: T0 });
+      const b = detectChanges(undefined, [p('v', 'away', 'Lunch', at(-40), 'vonage')], { observedAt: T0 });
+      const now = [p('v', 'away', 'Break', at(3), 'vonage')];
+      const fromA = detectChanges(a.snapshot, now, { observedAt: at(5) });
+      const fromB = detectChanges(b.snapshot, now, { observedAt: at(9) });
+      const fresh = detectChanges(undefined, now, { observedAt: at(9), baseline: false });
+      expect(idsOf(fromA)).toEqual(idsOf(fromB));
+      expect(idsOf(fresh)).toEqual(idsOf(fromA));
+      expect(idsOf(fromA)).toEqual([enteredEventId('vonage', 'v', 'away', 'break', Date.parse(at(3)))]);
+      // The same status entered again later is another change.
+      const later = detectChanges(fromA.snapshot, [p('v', 'available', 'Ready', at(6), 'vonage')], { observedAt: at(7) });
+      const again = detectChanges(later.snapshot, [p('v', 'away', 'Break', at(8), 'vonage')], { observedAt: at(9) });
+      expect(idsOf(again)).not.toEqual(idsOf(fromA));
+    });
+
+    it('survives the snapshot being kept in static data (JSON) and retainAgents', () => {
+      const first = detectChanges(undefined, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch')], { observedAt: T0 });
+      const kept = retainAgents(JSON.parse(JSON.stringify(first.snapshot)), ['1', '2']);
+      const poll = [p('1', 'away', 'Lunch'), p('2', 'away', 'Lunch'), p('5', 'busy', 'Busy')];
+      expect(idsOf(detectChanges(kept, poll, { observedAt: at(3) }))).toEqual(idsOf(detectChanges(first.snapshot, poll, { observedAt: at(4) })));
+    });
   });
 });

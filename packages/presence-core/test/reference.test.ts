@@ -183,6 +183,16 @@ const cases: Record<string, () => Promise<void>> = {
     expect((await vonage(transport).listWebhookSubscriptions()).map((s) => s.id)).toEqual(['0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a']);
     expectRequest(sent[0], 'vonage/subscription-list');
   },
+  'vonage/subscription-delete': async () => {
+    const { transport, sent } = answering('vonage/subscription-delete');
+    await expect(vonage(transport).deleteWebhookSubscription('0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a')).resolves.toBeUndefined();
+    expectRequest(sent[0], 'vonage/subscription-delete');
+  },
+  'vonage/subscription-delete-unknown': async () => {
+    const { transport } = answering('vonage/subscription-delete-unknown');
+    const error = await rejection(vonage(transport).deleteWebhookSubscription('0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a'));
+    expect([error.httpStatus, error.vendorMessage]).toEqual([404, "Webhook subscription '0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a' was not found."]);
+  },
   'vonage/subscription-get': async () => {
     // not called by the core (it lists); the same record shape must read
     expect(VonageSubscriptionSchema.parse(fixture('vonage/subscription-get').response.body).id).toBe('0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a');
@@ -251,6 +261,11 @@ const cases: Record<string, () => Promise<void>> = {
     expect(await talkdesk(transport).setPresence(TALKDESK_USER, 'away')).toMatchObject({ agentId: TALKDESK_USER, status: { id: 'available' } });
     expectRequest(sent[0], 'talkdesk/set-status');
     expectRequest(sent[1], 'talkdesk/presence-one');
+  },
+  'talkdesk/set-status-custom': async () => {
+    const { transport, sent } = answering('talkdesk/set-status-custom', 'talkdesk/presence-one');
+    await talkdesk(transport).setPresence(TALKDESK_USER, 'b8a1f3c2-0d4e-4f5a-9b6c-7d8e9f0a1b2c');
+    expectRequest(sent[0], 'talkdesk/set-status-custom');
   },
   'talkdesk/custom-statuses': async () => {
     const { transport, sent } = answering('talkdesk/custom-statuses');
@@ -353,6 +368,11 @@ const cases: Record<string, () => Promise<void>> = {
   'cirrus/managers-int64': async () => {
     const { transport } = answering('cirrus/managers-int64');
     expect((await cirrus(transport).listAgents()).map((a) => a.agentId)).toEqual(['9007199254740993', '1234567890123456789']);
+  },
+  'cirrus/system-status': async () => {
+    const { transport, sent } = answering('cirrus/system-status');
+    await expect(cirrus(transport).checkConnection()).resolves.toBeUndefined();
+    expectRequest(sent[0], 'cirrus/system-status');
   },
   'cirrus/stats': async () => {
     const { transport, sent } = answering('cirrus/presence-one', 'cirrus/stats');

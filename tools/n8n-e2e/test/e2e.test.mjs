@@ -101,7 +101,7 @@ before(async () => {
   const eod = structuredClone(examples['end-of-day']);
   const schedule = eod.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
   Object.assign(schedule, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-  workflows.push({ ...eod, id: endOfDayManualId, name: 'E2E: end of day, run by hand' }, ...Object.values(examples), realtimeWorkflow());
+  workflows.push({ ...eod, id: endOfDayManualId, name: 'E2E: end of day, run by hand' }, ...Object.values(examples), realtimeWorkflow({ options: { previousFromMemory: true } }));
   await n8n.importWorkflows(workflows);
   log(`imported ${credentials.length} credentials and ${workflows.length} workflows`);
 });
@@ -276,7 +276,9 @@ describe('a running n8n start', () => {
           else assert.equal(item.current.state, item.previous.state);
           assert.ok(item.durationInPreviousMs === null || item.durationInPreviousMs >= 0);
           assert.ok(!Number.isNaN(Date.parse(item.observedAt)));
+          assert.match(item.eventId, /^[0-9a-f]{32}$/, `${e.agentId} eventId`);
         }
+        assert.equal(new Set(r.items.map((i) => i.json.eventId)).size, r.items.length, 'a different eventId per change');
       });
     }
   });
@@ -363,6 +365,7 @@ describe('a running n8n start', () => {
         assert.equal(item.provider, 'vonage');
         assert.equal(item.agentId, agentId);
         assert.equal(item.current.agentId, agentId);
+        assert.match(item.eventId, /^[0-9a-f]{32}$/);
         assert.equal(item.current.status.id, to.id);
         assert.equal(item.current.status.name, to.name);
         assert.equal(item.current.state, expectedState('vonage', { category: to.category }));

@@ -1,5 +1,7 @@
 import {
+  appearedEventId,
   detectChanges,
+  enteredEventId,
   InputError,
   ProviderApiError,
   retainAgents,
@@ -57,8 +59,15 @@ function kindOf(change: PresenceChange): TriggerEvent {
   return change.previous && change.current && change.previous.state === change.current.state ? 'statusChanged' : 'stateChanged';
 }
 
+/**
+ * An agent reported as it is (an editor test run, "emit on start", a first reading). Its
+ * eventId is the vendor's dated status when there is one, else the poll's time: a baseline
+ * repeated after a crash reports an undated agent again under a new id.
+ */
 function appeared(p: AgentPresence, observedAt: string): PresenceChange {
-  return { event: 'appeared', agentId: p.agentId, provider: p.provider, current: p, previous: null, durationInPreviousMs: null, observedAt };
+  const since = p.since === null ? Number.NaN : Date.parse(p.since);
+  const eventId = Number.isNaN(since) ? appearedEventId(p.provider, p.agentId, { state: p.state, ...p.status }, Date.parse(observedAt)) : enteredEventId(p.provider, p.agentId, p.state, p.status.id, since);
+  return { eventId, event: 'appeared', agentId: p.agentId, provider: p.provider, current: p, previous: null, durationInPreviousMs: null, observedAt };
 }
 
 function toItems(changes: PresenceChange[]): INodeExecutionData[] {

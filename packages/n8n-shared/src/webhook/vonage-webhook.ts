@@ -1,5 +1,6 @@
 import {
   detectChanges,
+  enteredEventId,
   normalizeVonageEvent,
   ProviderApiError,
   verifyVonageSignature,
@@ -7,6 +8,7 @@ import {
   type PresenceSnapshot,
   type PresenceState,
   type VonageClient,
+  vendorEventId,
 } from '@agent-presence/presence-core';
 import { createHash, randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
@@ -16,14 +18,13 @@ import { toNodeError } from '../errors';
 import { mappingFromCollection, statesFrom } from '../params';
 import { vonageVendor } from '../vendors/vonage';
 
-/** What the real-time trigger keeps in static data. */
+/** What the real-time trigger keeps in static data: written when the workflow is published, read by every process. */
 interface WebhookState {
   subscriptionId?: string;
   /** The subscription's signing secret: needed to verify every delivery. */
   secret?: string;
-  /** Token ids seen, with their expiry (epoch s): a token is accepted once. */
+  /** Written by earlier versions; removed on the next unpublish. */
   seen?: Record<string, number>;
-  /** The last presence seen per agent, to tell the previous status. */
   snapshot?: PresenceSnapshot;
 }
 
@@ -31,11 +32,16 @@ interface WebhookState {
 const maxSeen = 5000;
 
 /**
- * n8n 2.41 drops static-data writes made in webhook() when the delivery starts an execution
- * (the runner rebuilds the workflow on the same static data, clearing its changed flag, before
- * the save). So the replay memory and the last status per agent also live here, in this n8n
- * process, keyed by subscription; static data still keeps them where n8n saves it. In queue mode
- * with several webhook processes each process remembers only what it received.
+ * n8n saves no static data written in webhook() when the delivery starts an execution, and
+ * gives webhook() no other state that n8n shares between processes (no data table, no
+ * de-duplication helper: those exist only where a node executes). So what a delivery leaves
+ * behind lives here, in this n8n process, keyed by subscription:
+ * - the tokens seen, to refuse a replay to this process (another process, or this one after
+ *   a restart, accepts it: the execution's item then carries the same eventId, for
+ *   de-duplication downstream);
+ * - with "Previous Status From Memory" on, the last status per agent. Right only when this
+ *   process receives every delivery of the subscription: off by default, so that `previous`
+ *   is null rather than wrong behind a load balancer or after a missed delivery.
  */
 const memory = new Map<string, { seen: Record<string, number>; snapshot?: PresenceSnapshot }>();
 const maxSubscriptions = 1000;
@@ -49,6 +55,15 @@ function memoryFor(subscriptionId: string) {
   }
   return m;
 }
+
+const previousFromMemoryOption: INodeProperties = {
+  displayName: 'Previous Status From Memory',
+  name: 'previousFromMemory',
+  type: 'boolean',
+  default: false,
+  description:
+    'Whether to fill "previous" from the last event this n8n process received for the agent, and skip an event that repeats the status it has. Right only when one n8n process receives every delivery (not queue mode with several webhook processes); otherwise "previous" is null.',
+};
 
 export const webhookTriggerProperties: INodeProperties[] = [
   {
@@ -71,7 +86,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
     type: 'collection',
     placeholder: 'Add Option',
     default: {},
-    options: [includeRawOption, stateMappingOption],
+    options: [includeRawOption, previousFromMemoryOption, stateMappingOption],
   },
 ];
 
@@ -108,7 +123,6 @@ export const vonageWebhookMethods = {
         const subscription = await (await vonageClient(this)).createWebhookSubscription({ name, url, secret });
         state.subscriptionId = subscription.id;
         state.secret = secret;
-        state.seen = {};
         return true;
       } catch (error) {
         throw toNodeError(this.getNode(), error);
@@ -159,30 +173,37 @@ export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWeb
   if (!check.ok) return refuse(ctx, 401, check.message);
 
   const remembered = memoryFor(state.subscriptionId ?? 'none');
-  const seen = (state.seen ??= {});
+  const seen = remembered.seen;
   const nowSec = Math.floor(now / 1000);
-  for (const table of [seen, remembered.seen]) for (const [key, exp] of Object.entries(table)) if (exp < nowSec - 60) delete table[key];
+  for (const [key, exp] of Object.entries(seen)) if (exp < nowSec - 60) delete seen[key];
   const replayKey = check.jti ?? createHash('sha256').update(String(token)).digest('hex').slice(0, 32);
-  if (seen[replayKey] !== undefined || remembered.seen[replayKey] !== undefined) return refuse(ctx, 401, 'this delivery was already received (replay)');
-  for (const table of [seen, remembered.seen]) {
-    const keys = Object.keys(table);
-    if (keys.length >= maxSeen) for (const key of keys.slice(0, keys.length - maxSeen + 1)) delete table[key];
-    table[replayKey] = Math.ceil(check.expiresAt / 1000);
-  }
+  if (seen[replayKey] !== undefined) return refuse(ctx, 401, 'this delivery was already received (replay)');
+  const keys = Object.keys(seen);
+  if (keys.length >= maxSeen) for (const key of keys.slice(0, keys.length - maxSeen + 1)) delete seen[key];
+  seen[replayKey] = Math.ceil(check.expiresAt / 1000);
 
   const options = ctx.getNodeParameter('options', {}) as IDataObject;
+  const observedAt = new Date(now).toISOString();
   let change: PresenceChange | undefined;
   try {
     const event: unknown = JSON.parse(raw.toString());
     const presence = normalizeVonageEvent(event, { mapping: mappingFromCollection(options.stateMapping), includeRaw: options.includeRaw === true });
-    const result = detectChanges(remembered.snapshot ?? state.snapshot, [presence], { observedAt: new Date(now).toISOString(), complete: false, baseline: false });
-    state.snapshot = result.snapshot;
-    remembered.snapshot = result.snapshot;
-    change = result.changes[0];
+    // The same change delivered again, to any process, gets the same id: the status and the time
+    // it began (as the polling trigger derives it), else the event's own CloudEvents id.
+    const since = presence.since === null ? Number.NaN : Date.parse(presence.since);
+    const { id, source } = event as { id: string; source?: string | null };
+    const eventId = Number.isNaN(since) ? vendorEventId('vonage', source ?? null, id) : enteredEventId('vonage', presence.agentId, presence.state, presence.status.id, since);
+    if (options.previousFromMemory === true) {
+      const result = detectChanges(remembered.snapshot, [presence], { observedAt, complete: false, baseline: false });
+      remembered.snapshot = result.snapshot;
+      change = result.changes[0] && { ...result.changes[0], eventId };
+    } else {
+      change = { eventId, event: 'changed', agentId: presence.agentId, provider: 'vonage', current: presence, previous: null, durationInPreviousMs: null, observedAt };
+    }
   } catch (error) {
     return refuse(ctx, 400, toNodeError(ctx.getNode(), error).message);
   }
-  // The same status again (re-selected) is no change.
+  // The same status again (re-selected) is no change, when this process knows the last one.
   if (!change) return { webhookResponse: { received: true } };
   // A first event for an agent is still a change: only its previous status is unknown.
   if (change.event === 'appeared') change = { ...change, event: 'changed' };

@@ -2,6 +2,7 @@
 // v2 columns is compared with. It works on decoded entries, so it is format-free.
 import type { AgentPresence, PresenceChange, PresenceState, PresenceStatus, ProviderId } from '../../src';
 import type { PresenceSnapshot } from '../../src/snapshot';
+import { appearedEventId, changedEventId, disappearedEventId, enteredEventId } from '../../src/event-id';
 import { readSnapshot } from '../../src/snapshot-read';
 
 export interface Entry {
@@ -15,6 +16,8 @@ export interface Decoded {
   provider: ProviderId | null;
   /** In ascending id order: the order departures are reported in. */
   entries: Map<string, Entry>;
+  /** When the snapshot was observed, else its base: what undated appearances are derived from. */
+  comparedWith: number;
 }
 
 /** Any snapshot, decoded by the code under test's reader. */
@@ -27,7 +30,7 @@ export function decode(snapshot: PresenceSnapshot): Decoded {
     const row = read.rows[code >> 1]!;
     entries.set(id, { state: row.state, status: { id: row.id, name: row.name, category: row.category }, start: read.base + read.offsets[j]!, fromVendor: (code & 1) === 1 });
   });
-  return { provider: read.provider, entries };
+  return { provider: read.provider, entries, comparedWith: read.observed ?? read.base };
 }
 
 /** A v1 snapshot of these entries, as v1's encoder wrote it. */
@@ -84,10 +87,14 @@ export function referenceDetect(
       fromVendor: vendorSince !== undefined || (before !== undefined && !changed && before.fromVendor),
     });
     if (baseline) continue;
+    const current = { state: presence.state, ...presence.status };
+    const entered = vendorSince === undefined ? undefined : enteredEventId(presence.provider, presence.agentId, presence.state, presence.status.id, vendorSince);
     if (before === undefined) {
-      changes.push({ event: 'appeared', agentId: presence.agentId, provider: presence.provider, current: presence, previous: null, durationInPreviousMs: null, observedAt });
+      const eventId = entered ?? appearedEventId(presence.provider, presence.agentId, current, prior ? prior.comparedWith : observedMs);
+      changes.push({ eventId, event: 'appeared', agentId: presence.agentId, provider: presence.provider, current: presence, previous: null, durationInPreviousMs: null, observedAt });
     } else if (changed) {
       changes.push({
+        eventId: entered ?? changedEventId(presence.provider, presence.agentId, { state: before.state, ...before.status }, before.start, current),
         event: 'changed',
         agentId: presence.agentId,
         provider: presence.provider,
@@ -103,9 +110,10 @@ export function referenceDetect(
   if ((complete || roster) && prior && !baseline && provider !== null) {
     for (const [agentId, before] of prior.entries) {
       if (seen.has(agentId) || (!complete && roster?.has(agentId))) continue;
-      changes.push({ event: 'disappeared', agentId, provider, current: null, previous: previousOf(before), durationInPreviousMs: Math.max(0, observedMs - before.start), observedAt });
+      const eventId = disappearedEventId(provider, agentId, { state: before.state, ...before.status }, before.start);
+      changes.push({ eventId, event: 'disappeared', agentId, provider, current: null, previous: previousOf(before), durationInPreviousMs: Math.max(0, observedMs - before.start), observedAt });
     }
   }
   const sorted = new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { changes, next: { provider, entries: sorted } };
+  return { changes, next: { provider, entries: sorted, comparedWith: observedMs } };
 }
