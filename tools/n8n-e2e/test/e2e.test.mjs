@@ -538,6 +538,6 @@ describe('a running n8n start', () => {
     n8n: () => n8n,
     control: () => control,
     outDir: artifactsDir,
-    credentialNames: () => [...simulatorCredentials(sim.url, sim.credentials), vonageRealtimeCredential(sim.url, sim.credentials)].map((c) => c.name),
+    credentialNames: () => simulatorCredentials(sim.url, sim.credentials).map((c) => c.name),
   });
 });
