@@ -44,11 +44,14 @@ export class N8n {
    * @param {number} o.port editor / REST port
    * @param {string} o.name log file prefix
    * @param {Record<string,string>} [o.env] extra environment
+   * @param {'start'|'worker'|'webhook'} [o.command] what `start()` runs: the main (`n8n start`), or in
+   *   queue mode a worker (`port` is then its health-check port) or a webhook process
    */
-  constructor({ userFolder, port, name, env = {} }) {
+  constructor({ userFolder, port, name, env = {}, command = 'start' }) {
     this.userFolder = userFolder;
     this.port = port;
     this.name = name;
+    this.command = command;
     this.url = `http://localhost:${port}`;
     this.extraEnv = env;
     this.cookie = undefined;
@@ -126,16 +129,23 @@ export class N8n {
     return { result, runData };
   }
 
-  /** `n8n start`, resolved once the REST API answers. */
+  /**
+   * `n8n start` (or `n8n worker`, `n8n webhook`), resolved once it is ready: the REST API
+   * answers, the worker's health check does, the webhook process has loaded its webhooks
+   * (it answers 404 before, so its log is read).
+   */
   async start({ timeoutMs = 180_000 } = {}) {
-    this.server = startProcess(process.execPath, [n8nBin, 'start'], {
-      env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
-      log: `${this.name}-server.log`,
-    });
+    const extra = { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+    // A worker serves no editor; its own port is its health check's, and N8N_PORT must still be free.
+    if (this.command === 'worker') Object.assign(extra, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_PORT: String(await freePort()) });
+    this.server = startProcess(process.execPath, [n8nBin, this.command], { env: this.env(extra), log: `${this.name}-server.log` });
+    const server = this.server;
+    const logFrom = server.tail(100000).length;
     const t = Date.now();
     await waitFor(
       async () => {
-        if (!this.server.running) throw new Error(`n8n exited; log ${this.server.logFile}:\n${this.server.tail(40)}`);
+        if (!server.running) throw new Error(`n8n exited; log ${server.logFile}:\n${server.tail(40)}`);
+        if (this.command === 'webhook') return server.tail(100000).slice(logFrom).includes('Webhook listener waiting for requests');
         const res = await fetch(`${this.url}/healthz/readiness`);
         return res.ok;
       },
@@ -143,7 +153,15 @@ export class N8n {
     ).catch((err) => {
       throw new Error(`${err.message}\n${this.server.tail(40)}`);
     });
-    log(`n8n is up on ${this.url} after ${Math.round((Date.now() - t) / 1000)} s (log: ${this.server.logFile})`);
+    log(`n8n ${this.command} is up on ${this.url} after ${((Date.now() - t) / 1000).toFixed(1)} s (pid ${this.server.child.pid}, log: ${this.server.logFile})`);
+  }
+
+  /** `kill -9` of the n8n process (a crash): nothing of it runs any more once this resolves. */
+  async kill() {
+    if (!this.server) return undefined;
+    const result = await this.server.kill();
+    this.server = undefined;
+    return result;
   }
 
   async stop() {

@@ -29,9 +29,13 @@ function stampKey(installDir) {
   }
 }
 
-function isInstalled(installDir, key) {
-  const modules = join(installDir, 'node_modules');
-  return existsSync(join(modules, 'n8n', 'bin', 'n8n')) && existsSync(join(modules, 'sqlite3', 'build', 'Release', 'node_sqlite3.node')) && stampKey(installDir) === key;
+/** n8n's runtime is complete with its CLI and the sqlite3 binding built. */
+function n8nComplete(modules) {
+  return existsSync(join(modules, 'n8n', 'bin', 'n8n')) && existsSync(join(modules, 'sqlite3', 'build', 'Release', 'node_sqlite3.node'));
+}
+
+function isInstalled(installDir, key, complete) {
+  return complete(join(installDir, 'node_modules')) && stampKey(installDir) === key;
 }
 
 async function buildSqlite(env, runtimeModules) {
@@ -52,11 +56,13 @@ async function buildSqlite(env, runtimeModules) {
 
 /**
  * Installs the runtime described by `sourceDir` (a package.json and its lockfile) into
- * `installDir` unless that already holds it. Returns whether it installed.
+ * `installDir` unless that already holds it. Returns whether it installed. By default it is
+ * n8n's (complete once sqlite3 is built); another runtime passes `complete(modules)` and
+ * `finish(env, modules)`, run on the staged install before it is renamed into place.
  */
-export async function ensureRuntimeAt({ sourceDir = runtimeDir, installDir = runtimeInstallDir, label = 'n8n runtime' } = {}) {
+export async function ensureRuntimeAt({ sourceDir = runtimeDir, installDir = runtimeInstallDir, label = 'n8n runtime', complete = n8nComplete, finish = buildSqlite } = {}) {
   const key = runtimeKey(sourceDir);
-  if (isInstalled(installDir, key)) {
+  if (isInstalled(installDir, key, complete)) {
     log(`${label}: cached install in ${installDir} matches its lockfile, reusing it`);
     return { installed: false };
   }
@@ -65,16 +71,16 @@ export async function ensureRuntimeAt({ sourceDir = runtimeDir, installDir = run
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(sourceDir, f), join(staging, f));
-  log(`${label}: installing into ${installDir} with npm ci --ignore-scripts (about 4 min, 3 GB)…`);
+  log(`${label}: installing into ${installDir} with npm ci --ignore-scripts…`);
   const t = Date.now();
   try {
     await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: staging, env, log: 'runtime-install.log' });
     log(`${label}: npm ci done in ${Math.round((Date.now() - t) / 1000)} s`);
-    await buildSqlite(env, join(staging, 'node_modules'));
+    await finish(env, join(staging, 'node_modules'));
     writeFileSync(join(staging, 'node_modules', stampName), JSON.stringify({ key, node: process.version, installedAt: new Date().toISOString() }, null, 2));
     mkdirSync(dirname(installDir), { recursive: true });
     // Another run may have finished the same install meanwhile: keep the first, drop ours.
-    if (isInstalled(installDir, key)) rmSync(staging, { recursive: true, force: true });
+    if (isInstalled(installDir, key, complete)) rmSync(staging, { recursive: true, force: true });
     else {
       rmSync(installDir, { recursive: true, force: true });
       renameSync(staging, installDir);

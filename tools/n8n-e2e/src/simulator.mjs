@@ -1,7 +1,15 @@
 // The vendor simulator, in-process, and a small client of its control API (/_sim).
-import { startSimulator } from '@agent-presence/simulator';
+import { CIRRUS_STATUSES, startSimulator, TALKDESK_STATUSES, VONAGE_STATUSES } from '@agent-presence/simulator';
 
 export { startSimulator };
+
+/** Every status of each vendor's catalogue. */
+export const catalogs = { cirrus: CIRRUS_STATUSES, vonage: VONAGE_STATUSES, talkdesk: TALKDESK_STATUSES };
+
+/** Statuses the suites move agents to (Talkdesk available and hidden depend on calls / map like offline). */
+export function settable(vendor) {
+  return catalogs[vendor].filter((s) => s.selectable !== false && !(vendor === 'talkdesk' && (s.id === 'available' || s.id === 'hidden')));
+}
 
 /** Control API client: the same calls a person makes with curl. */
 export function simControl(url) {

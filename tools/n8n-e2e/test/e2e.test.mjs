@@ -5,14 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CIRRUS_STATUSES, TALKDESK_STATUSES, VONAGE_STATUSES } from '@agent-presence/simulator';
 import { auditRows, ensureAuditTable, loadExamples } from '../src/examples.mjs';
 import { comparePresences, expectedState, presenceProblems } from '../src/expect.mjs';
 import { N8n, nodeItems } from '../src/n8n.mjs';
 import { artifactsDir, byVendor, nodePackages, scratchDir, vendors } from '../src/paths.mjs';
 import { prepareN8n } from '../src/prepare.mjs';
 import { freePort, log, sleep, waitFor } from '../src/proc.mjs';
-import { simControl, simulatorCredentials, startSimulator, vonageRealtimeCredential } from '../src/simulator.mjs';
+import { catalogs, settable, simControl, simulatorCredentials, startSimulator, vonageRealtimeCredential } from '../src/simulator.mjs';
 import {
   actionSteps,
   actionWorkflow,
@@ -28,7 +27,6 @@ import {
 import { browserCheck } from './browser.mjs';
 
 const userFolder = join(scratchDir, 'e2e');
-const catalogs = { cirrus: CIRRUS_STATUSES, vonage: VONAGE_STATUSES, talkdesk: TALKDESK_STATUSES };
 const examples = Object.fromEntries(loadExamples().map((e) => [e.file.replace(/\.json$/, ''), e.workflow]));
 const endOfDayManualId = 'e2eEndOfDayManua';
 /** Longest wait for a poll: n8n polls every minute at a random second. */
@@ -38,11 +36,6 @@ let sim;
 let control;
 let n8n;
 const plans = {};
-
-/** Statuses the suite moves agents to (Talkdesk available and hidden depend on calls / map like offline). */
-function settable(vendor) {
-  return catalogs[vendor].filter((s) => s.selectable !== false && !(vendor === 'talkdesk' && (s.id === 'available' || s.id === 'hidden')));
-}
 
 /**
  * Publishing returns before a trigger's first poll (the one that stores the baseline) has
