@@ -322,6 +322,7 @@ async function runMode({ mode, durable, tarballs, pg, redis, sim, webhooks }) {
     await cluster.start();
 
     const collector = new Collector(new ExecutionReader(client), workflowIds);
+    current.collector = collector;
     const driver = new Driver(sim, collector);
     collector.driver = driver;
     driver.snapshotInitial();
@@ -369,9 +370,13 @@ async function runMode({ mode, durable, tarballs, pg, redis, sim, webhooks }) {
       await cluster.main.start();
     }
     // A worker in the middle of an execution (each polling execution waits 2 s).
-    const running = await waitFor(async () => (await collector.reader.unfinished()).rows.filter((r) => r.status === 'running'), { timeoutMs: 120_000, intervalMs: 200, what: 'a running execution' })
-      .then((rows) => rows.length > 0 && rows)
-      .catch(() => []);
+    const running = await waitFor(
+      async () => {
+        const rows = (await collector.reader.unfinished()).rows.filter((r) => r.status === 'running');
+        return rows.length > 0 && rows;
+      },
+      { timeoutMs: 120_000, intervalMs: 200, what: 'a running execution' },
+    ).catch(() => []);
     const worker = cluster.workers[0];
     await worker.kill();
     log(`kill -9 worker 1 with ${running.length} execution(s) running (${running.map((r) => r.id).join(', ')})`);
@@ -396,8 +401,8 @@ async function runMode({ mode, durable, tarballs, pg, redis, sim, webhooks }) {
     webhooks[mode] = { kills, polls, polling, realtime, statuses };
 
     if (mode === 'defaults') await webhookScenarios({ cluster, sim, driver, collector, client, webhooks });
-    await collector.stop();
   } finally {
+    await current.collector?.stop().catch(() => {});
     await client.end().catch(() => {});
     await cluster.stop();
     log(`mode ${mode} done in ${Math.round((Date.now() - modeStarted) / 1000)} s`);
