@@ -25,7 +25,7 @@ import {
   type WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { MemoryCredentialsHelper, oAuth2ApiStandIn } from './credentials';
-import { startWebhookHost } from './webhook';
+import { startWebhookHost, type BodyHandling } from './webhook';
 
 /** A node that outputs the items in its parameters: the input of the node under test. */
 class ItemsSource implements INodeType {
@@ -155,12 +155,12 @@ export class NodeHarness {
   }
 
   /** A webhook trigger behind a loopback HTTP server, with its activation methods. */
-  async webhookTrigger(nodeName: string, parameters: INodeParameters) {
+  async webhookTrigger(nodeName: string, parameters: INodeParameters, options: { body?: BodyHandling } = {}) {
     const node = { ...this.nodeOf(nodeName, parameters), webhookId: `hook-${nodeName}` };
     const workflow = new Workflow({ id: 'wf-webhook', name: 'webhook', nodes: [node], connections: {}, active: true, nodeTypes: this.nodeTypes, staticData: {} });
     this.credentialsHelper.workflow = workflow;
     this.credentialsHelper.node = node;
-    const host = await startWebhookHost({ workflow, node, type: this.nodeTypes.getByName(node.type) as INodeType, additionalData: () => this.additionalData() });
+    const host = await startWebhookHost({ workflow, node, type: this.nodeTypes.getByName(node.type) as INodeType, additionalData: () => this.additionalData(), body: options.body });
     return {
       ...host,
       workflow,

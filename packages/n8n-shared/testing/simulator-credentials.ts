@@ -9,6 +9,7 @@ export function simulatorCredentials(sim: Simulator): Record<string, ICredential
       region: 'emea',
       clientId: sim.credentials.vonage.clientId,
       clientSecret: sim.credentials.vonage.clientSecret,
+      scope: 'users:read users:write',
       apiHost: sim.vendors.vonage.baseUrl,
       tokenUrl: sim.vendors.vonage.tokenUrl,
     },

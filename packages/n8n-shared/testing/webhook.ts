@@ -33,19 +33,36 @@ function expressResponse(res: ServerResponse): ExpressLike {
   return r;
 }
 
-export async function startWebhookHost(setup: { workflow: Workflow; node: INode; type: INodeType; additionalData: () => IWorkflowExecuteAdditionalData }) {
+/**
+ * How the host hands over a request body, as n8n 2.41 does (webhook-helpers' parseRequestBody):
+ * - `'read'`: the raw body is read for every content type (`rawBody`, a node of typeVersion 1),
+ *   and parsed into `body` only for the types n8n parses (JSON here);
+ * - `'on-demand'`: for a content type n8n does not parse (application/cloudevents+json) at a node
+ *   of typeVersion 2 or later, nothing is read: no `rawBody`, only `readRawBody()` to read it.
+ */
+export type BodyHandling = 'read' | 'on-demand';
+
+export async function startWebhookHost(setup: { workflow: Workflow; node: INode; type: INodeType; additionalData: () => IWorkflowExecuteAdditionalData; body?: BodyHandling }) {
   const { workflow, node, type } = setup;
   const deliveries: Delivery[] = [];
   const webhookDescription = type.description.webhooks![0]!;
   let server: Server;
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: Buffer) => {
     const additionalData = setup.additionalData();
-    const request = req as IncomingMessage & { rawBody: Buffer; body: unknown; query: IDataObject; params: IDataObject };
-    request.rawBody = raw;
-    try {
-      request.body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      request.body = raw.toString('utf8');
+    const request = req as IncomingMessage & { rawBody?: Buffer; readRawBody?: () => Promise<void>; body: unknown; query: IDataObject; params: IDataObject };
+    const json = /^application\/json\b/i.test(req.headers['content-type'] ?? '');
+    if (setup.body === 'on-demand' && !json) {
+      request.readRawBody = async () => {
+        request.rawBody = raw;
+      };
+      request.body = {};
+    } else {
+      request.rawBody = raw;
+      try {
+        request.body = json ? JSON.parse(raw.toString('utf8')) : {};
+      } catch {
+        request.body = {};
+      }
     }
     request.query = {};
     request.params = {};

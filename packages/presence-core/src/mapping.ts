@@ -13,9 +13,14 @@ export type StateMapping = z.infer<typeof StateMappingSchema>;
 export function mappedState(status: PresenceStatus, mapping: StateMapping | undefined): PresenceState | undefined {
   if (!mapping) return undefined;
   if (status.id !== null && Object.hasOwn(mapping, status.id)) return mapping[status.id];
-  if (status.name === null) return undefined;
-  if (Object.hasOwn(mapping, status.name)) return mapping[status.name];
-  const lower = status.name.toLowerCase();
+  return status.name === null ? undefined : mappedName(status.name, mapping);
+}
+
+/** The user's mapping for a name (a status name, a vendor sub-category): exact first, then ignoring case. */
+export function mappedName(name: string, mapping: StateMapping | undefined): PresenceState | undefined {
+  if (!mapping) return undefined;
+  if (Object.hasOwn(mapping, name)) return mapping[name];
+  const lower = name.toLowerCase();
   const key = Object.keys(mapping).find((k) => k.toLowerCase() === lower);
   return key === undefined ? undefined : mapping[key];
 }

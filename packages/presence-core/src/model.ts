@@ -63,6 +63,8 @@ export const StatusDefinitionSchema = z.object({
   category: z.string().nullable(),
   state: PresenceStateSchema,
   selectable: z.boolean().optional(),
+  /** Why the list this definition came in is incomplete (e.g. Talkdesk custom statuses it could not read). */
+  note: z.string().optional(),
   raw: z.unknown().optional(),
 });
 export type StatusDefinition = z.infer<typeof StatusDefinitionSchema>;

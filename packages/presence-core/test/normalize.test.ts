@@ -1,9 +1,16 @@
 import { ContractError, InputError, normalizePresence } from '../src';
-import cirrusEnvelope from './fixtures/cirrus-presence.json';
-import talkdeskPresence from './fixtures/talkdesk-user-presence.json';
-import vonageList from './fixtures/vonage-presences-users.json';
-import vonageOne from './fixtures/vonage-user-presence.json';
-import vonageSet from './fixtures/vonage-set-presence.json';
+import cirrusPresence from '../reference/cirrus/presence-one.json';
+import talkdeskPresenceOne from '../reference/talkdesk/presence-one.json';
+import vonagePresencesMany from '../reference/vonage/presences-many.json';
+import vonagePresenceOne from '../reference/vonage/presence-one.json';
+import vonageSetPresence from '../reference/vonage/set-presence.json';
+
+// Bodies from the vendors' references (reference/).
+const cirrusEnvelope = cirrusPresence.response.body;
+const talkdeskPresence = talkdeskPresenceOne.response.body;
+const vonageList = vonagePresencesMany.response.body;
+const vonageOne = vonagePresenceOne.response.body;
+const vonageSet = vonageSetPresence.response.body;
 
 describe('seed payloads normalise to their documented meaning', () => {
   it('Vonage GET /agents/presences/users: Logged Out is offline, Ready is available', () => {

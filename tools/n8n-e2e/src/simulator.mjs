@@ -46,7 +46,7 @@ export const credentialIds = {
   cirrus: 'simCirrusCred001',
   vonage: 'simVonageCred001',
   talkdesk: 'simTalkdeskCrd01',
-  /** Vonage with admin:write, for the real-time (webhook) trigger. */
+  /** Vonage with admin:read and admin:write, for the real-time (webhook) trigger. */
   vonageRealtime: 'simVonageRtCred1',
 };
 
@@ -94,9 +94,13 @@ export function credentialRef(vendor) {
   return { [c[0]]: { id: credentialIds[vendor], name: c[1] } };
 }
 
-const vonageRealtimeName = 'Vonage Contact Center, admin:write (simulator)';
+const vonageRealtimeName = 'Vonage Contact Center, admin scopes (simulator)';
 
-/** A second Vonage credential with `admin:write`, which the real-time trigger needs for its subscription. */
+/**
+ * A second Vonage credential with the admin scopes the real-time trigger needs: admin:write to create
+ * and delete its subscription, admin:read to check it exists. The everyday credential keeps the
+ * node's default scopes, which any API client has (Vonage refuses a token for a scope a client lacks).
+ */
 export function vonageRealtimeCredential(url, creds) {
   return {
     id: credentialIds.vonageRealtime,
@@ -106,7 +110,7 @@ export function vonageRealtimeCredential(url, creds) {
       region: 'emea',
       clientId: creds.vonage.clientId,
       clientSecret: creds.vonage.clientSecret,
-      scope: 'users:read users:write admin:write',
+      scope: 'users:read users:write admin:read admin:write',
       apiHost: `${url}/vonage`,
       tokenUrl: `${url}/vonage/Auth/connect/token`,
     },

@@ -318,6 +318,9 @@ describe('a running n8n start', () => {
       assert.equal(subs.length, 1, 'one subscription');
       const [sub] = subs;
       assert.equal(sub.url, webhookUrl());
+      // the simulator answers as Vonage does: the id is subscriptionId, which the trigger read and kept
+      assert.match(sub.subscriptionId, /^[0-9a-f-]{36}$/);
+      assert.equal(sub.id, undefined);
       assert.deepEqual(sub.events, ['agent.presencechanged.v1']);
       assert.equal(sub.enabled, true);
       assert.ok(Buffer.from(sub.secret, 'base64').length >= 32, 'a random secret of at least 32 bytes');
@@ -366,7 +369,7 @@ describe('a running n8n start', () => {
         rt.items.push({ item, to });
       }
       await control.webhooksIdle();
-      const deliveries = await control.webhookDeliveries(`?subscriptionId=${rt.sub.id}`);
+      const deliveries = await control.webhookDeliveries(`?subscriptionId=${rt.sub.subscriptionId}`);
       assert.deepEqual(deliveries.map((d) => d.status), [200, 200], 'two deliveries, both accepted at the first attempt');
       rt.executions = 2;
     });
@@ -383,9 +386,9 @@ describe('a running n8n start', () => {
       assert.equal(rt.executions, 2, 'the change test ran');
       const answers = {};
       const tampers = ['unsigned', 'bad-signature', 'payload', 'expired', 'wrong-alg'];
-      for (const tamper of tampers) answers[tamper] = (await control.deliverWebhook({ subscriptionId: rt.sub.id, agentId: rt.agentId, tamper })).status;
+      for (const tamper of tampers) answers[tamper] = (await control.deliverWebhook({ subscriptionId: rt.sub.subscriptionId, agentId: rt.agentId, tamper })).status;
       assert.deepEqual(answers, Object.fromEntries(tampers.map((t) => [t, 401])));
-      const logged = (await control.webhookDeliveries(`?subscriptionId=${rt.sub.id}`)).filter((d) => d.tampered);
+      const logged = (await control.webhookDeliveries(`?subscriptionId=${rt.sub.subscriptionId}`)).filter((d) => d.tampered);
       assert.deepEqual(logged.map((d) => [d.tampered, d.status]), Object.entries(answers), 'the delivery log agrees');
       await sleep(2500);
       assert.equal(await executionCount(), rt.executions, 'no new execution');
@@ -394,12 +397,40 @@ describe('a running n8n start', () => {
     it('a replayed delivery gets 401, and the same status again starts nothing', { timeout: 60_000 }, async () => {
       assert.equal(rt.executions, 2, 'the change test ran');
       // The exact bytes and signature of the last queued delivery (the second change).
-      const replay = (await control.deliverWebhook({ subscriptionId: rt.sub.id, tamper: 'replay' })).status;
+      const replay = (await control.deliverWebhook({ subscriptionId: rt.sub.subscriptionId, tamper: 'replay' })).status;
       // A correct, fresh delivery of the agent's current presence: accepted, but no change.
-      const same = (await control.deliverWebhook({ subscriptionId: rt.sub.id, agentId: rt.agentId })).status;
+      const same = (await control.deliverWebhook({ subscriptionId: rt.sub.subscriptionId, agentId: rt.agentId })).status;
       await sleep(2500);
       const count = await executionCount();
       assert.deepEqual({ replay, same, newExecutions: count - rt.executions }, { replay: 401, same: 200, newExecutions: 0 });
+    });
+
+    it('a delivery exactly as Vonage sends it (CloudEvents body, Bearer signature) starts one execution; tampered, 401', { timeout: 60_000 }, async () => {
+      assert.equal(rt.executions, 2, 'the change test ran');
+      // an agent the trigger has not heard of: its first event is a change
+      const { agentIds } = await control.agents('vonage');
+      const agentId = agentIds.find((id) => id !== rt.agentId);
+      const sent = await control.deliverWebhook({ subscriptionId: rt.sub.subscriptionId, agentId });
+      assert.equal(sent.contentType, 'application/cloudevents+json');
+      assert.match(sent.signature, /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+      const event = JSON.parse(sent.body);
+      assert.deepEqual([event.type, event.source, event.subject], ['agent.presencechanged.v1', '/agent', event.data.user.agentId]);
+      assert.equal(sent.status, 200, 'n8n read the raw CloudEvents body and its signature matched');
+      const { items, executions } = await waitFor(
+        async () => {
+          const r = await settled();
+          return r && r.executions.length === rt.executions + 1 && r;
+        },
+        { timeoutMs: 10_000, intervalMs: 100, what: 'the execution of the CloudEvents delivery' },
+      );
+      rt.executions += 1;
+      const item = items.find((x) => x.executionId === executions[0].id).json;
+      assert.deepEqual([item.agentId, item.current.status.id], [agentId, event.data.presence.presenceId]);
+      const tampered = await control.deliverWebhook({ subscriptionId: rt.sub.subscriptionId, agentId, tamper: 'payload' });
+      assert.equal(tampered.contentType, 'application/cloudevents+json');
+      assert.equal(tampered.status, 401);
+      await sleep(2500);
+      assert.equal(await executionCount(), rt.executions, 'the tampered delivery started nothing');
     });
 
     it('unpublishing deletes the subscription', { timeout: 60_000 }, async () => {

@@ -8,7 +8,6 @@
  *   --seed N        (default 1)
  *   --latency MS    fixed latency on every vendor request (default 0)
  *   --speed X       virtual ms per wall ms (default 1)
- *   --vonage-page-base 0|1   (default 1)
  *   --talkdesk-user-id       add user_id to Talkdesk presence records
  *   --no-autoplay   start with the clock paused (move it with POST /_sim/time)
  */
@@ -44,12 +43,6 @@ function parseArgs(argv: string[]): SimulatorOptions & { help?: boolean } {
       case '--speed':
         opts.speed = num(flag, value());
         break;
-      case '--vonage-page-base': {
-        const base = num(flag, value());
-        if (base !== 0 && base !== 1) throw new Error('--vonage-page-base must be 0 or 1');
-        opts.vonagePageBase = base;
-        break;
-      }
       case '--talkdesk-user-id':
         opts.talkdeskIncludeUserId = true;
         break;
@@ -78,7 +71,7 @@ async function main(): Promise<void> {
   }
   if (opts.help) {
     console.log(
-      'Usage: simulator [--port N] [--host H] [--agents N] [--seed N] [--latency MS] [--speed X] [--vonage-page-base 0|1] [--talkdesk-user-id] [--no-autoplay]',
+      'Usage: simulator [--port N] [--host H] [--agents N] [--seed N] [--latency MS] [--speed X] [--talkdesk-user-id] [--no-autoplay]',
     );
     return;
   }
@@ -92,7 +85,7 @@ async function main(): Promise<void> {
   console.log(`          token URL  ${sim.vendors.vonage.tokenUrl}`);
   console.log(`          client id  ${c.vonage.clientId}`);
   console.log(`          secret     ${c.vonage.clientSecret}`);
-  console.log(`          webhooks   ${sim.vendors.vonage.baseUrl}/webhooks/subscriptions  (scope admin:write; deliveries: ${sim.url}/_sim/webhooks/deliveries)`);
+  console.log(`          webhooks   ${sim.vendors.vonage.baseUrl}/webhooks/subscriptions  (scopes admin:read, admin:write; deliveries: ${sim.url}/_sim/webhooks/deliveries)`);
   console.log(`Talkdesk  base URL   ${sim.vendors.talkdesk.baseUrl}`);
   console.log(`          token URL  ${sim.vendors.talkdesk.tokenUrl}`);
   console.log(`          client id  ${c.talkdesk.clientId}`);

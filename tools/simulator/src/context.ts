@@ -9,8 +9,6 @@ import type { World } from './world';
 export interface SimConfig {
   /** Fixed latency added to every vendor request, ms. */
   latencyMs: number;
-  /** First page number of Vonage GET /useradmin/users. */
-  vonagePageBase: 0 | 1;
   /** Add `user_id` to Talkdesk presence records, as older copies of the docs show. */
   talkdeskIncludeUserId: boolean;
 }

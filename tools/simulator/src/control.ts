@@ -274,7 +274,6 @@ export function createControl(ctx: SimContext): SimulatorControl {
       if (patch !== undefined) {
         const body = parseInput(ConfigSchema, patch, 'config');
         if (body.latencyMs !== undefined) ctx.config.latencyMs = body.latencyMs;
-        if (body.vonagePageBase !== undefined) ctx.config.vonagePageBase = body.vonagePageBase;
         if (body.talkdeskIncludeUserId !== undefined) ctx.config.talkdeskIncludeUserId = body.talkdeskIncludeUserId;
         if (body.speed !== undefined) {
           ctx.clock.setSpeed(body.speed);
@@ -329,7 +328,7 @@ const ROUTES = [
   'POST   /_sim/counters/reset',
   'POST   /_sim/reset                {agents?, seed?, startTime?}',
   'GET    /_sim/config',
-  'POST   /_sim/config               {latencyMs?, vonagePageBase?, talkdeskIncludeUserId?, speed?}',
+  'POST   /_sim/config               {latencyMs?, talkdeskIncludeUserId?, speed?}',
   'GET    /_sim/faults',
   'POST   /_sim/faults               {vendor, endpoint, kind, rate? | count?, ...}',
   'DELETE /_sim/faults               remove all',

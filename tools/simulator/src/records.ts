@@ -30,6 +30,18 @@ export function cirrusStats(world: World, agent: SimAgent) {
   };
 }
 
+/**
+ * CommBox permissionId: 3 admin, 5 bot; agents may have any other number, usually 2. One agent in
+ * five (by id) has 4 here, so that a roster keeping only 2 would be seen to lose agents.
+ */
+function cirrusPermissionId(user: SimUser): number {
+  if (user.kind === 'admin') return 3;
+  if (user.kind === 'bot') return 5;
+  // a decimal id is a multiple of 5 when it ends in 0 or 5 (no BigInt per record in a large list)
+  const last = user.id.at(-1);
+  return last === '0' || last === '5' ? 4 : 2;
+}
+
 /** Cirrus: one element of GET /managers. */
 export function cirrusManager(user: SimUser) {
   return {
@@ -40,7 +52,7 @@ export function cirrusManager(user: SimUser) {
     userName: user.userName,
     teamId: user.teamId,
     teamName: user.teamName,
-    permissionId: user.kind === 'admin' ? 3 : 2,
+    permissionId: cirrusPermissionId(user),
   };
 }
 
@@ -70,14 +82,17 @@ export function vonageRecord(world: World, agent: SimAgent) {
   };
 }
 
+/** Vonage: a user of GET /useradmin/users (v4), with the fields of its reference page, in that order. */
 export function vonageUser(user: SimUser) {
+  const agent = user.kind !== 'non-agent';
   return {
-    id: user.id,
+    userId: user.id,
+    username: user.userName,
     name: user.name,
     email: user.email,
-    username: user.userName,
-    status: user.kind === 'archived' ? 'Archived' : 'Active',
-    userAccountConfiguration: { actAsAgent: user.kind !== 'non-agent' },
+    active: user.kind !== 'archived',
+    locked: false,
+    userAccountConfiguration: { role: agent ? 'Agent' : 'Supervisor', chargeable: agent, actAsAgent: agent },
   };
 }
 

@@ -79,7 +79,6 @@ export const ResetSchema = z.strictObject({
 
 export const ConfigSchema = z.strictObject({
   latencyMs: z.number().int().min(0).max(60_000).optional(),
-  vonagePageBase: z.union([z.literal(0), z.literal(1)]).optional(),
   talkdeskIncludeUserId: z.boolean().optional(),
   /** Virtual ms per wall ms while the clock runs. */
   speed: z.number().positive().max(100_000).optional(),

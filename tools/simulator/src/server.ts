@@ -45,8 +45,6 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** The clock follows wall time from the start (default false in-process; the cli turns it on). */
   autoplay?: boolean;
-  /** First page number of Vonage GET /useradmin/users, default 1. */
-  vonagePageBase?: 0 | 1;
   /** Add `user_id` to Talkdesk presence records (older copies of the docs), default false. */
   talkdeskIncludeUserId?: boolean;
   /**
@@ -136,7 +134,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     webhooks: undefined as unknown as WebhookHub,
     config: {
       latencyMs: options.latencyMs ?? 0,
-      vonagePageBase: options.vonagePageBase ?? 1,
       talkdeskIncludeUserId: options.talkdeskIncludeUserId ?? false,
     },
     credentials: structuredClone(DEMO_CREDENTIALS) as Credentials,

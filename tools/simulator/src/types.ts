@@ -12,6 +12,7 @@ export type ChangeSource = 'scenario' | 'control' | 'api';
 export type UserKind =
   | 'agent'
   | 'admin' // Cirrus permissionId 3
+  | 'bot' // Cirrus permissionId 5
   | 'non-agent' // Vonage userAccountConfiguration.actAsAgent = false
   | 'archived' // Vonage archived user
   | 'inactive'; // Talkdesk active = false

@@ -21,9 +21,11 @@ import type { SimAgent } from './types';
 /** The only event a subscription can ask for. */
 export const VONAGE_WEBHOOK_EVENTS = ['agent.presencechanged.v1'] as const;
 export const VONAGE_PRESENCE_EVENT = VONAGE_WEBHOOK_EVENTS[0];
-/** CloudEvents `type` of the delivered event (the subscription names it with `.v1`). */
-export const VONAGE_PRESENCE_CLOUDEVENT_TYPE = 'agent.presencechanged';
-export const VONAGE_PRESENCE_CLOUDEVENT_SOURCE = '/vcc/agents';
+/** CloudEvents `type` of the delivered event: versioned, as the subscription names it. */
+export const VONAGE_PRESENCE_CLOUDEVENT_TYPE = VONAGE_PRESENCE_EVENT;
+export const VONAGE_PRESENCE_CLOUDEVENT_SOURCE = '/agent';
+/** How Vonage sends a delivery: a CloudEvents 1.0 structured-mode body. */
+export const VONAGE_WEBHOOK_CONTENT_TYPE = 'application/cloudevents+json';
 /** A `Vonage-Signature` is valid for five minutes after issue. */
 export const VONAGE_SIGNATURE_TTL_S = 300;
 
@@ -41,7 +43,8 @@ export const WEBHOOK_QUEUE_CAP = 10_000;
 
 /** A subscription as the control API shows it (the vendor API never shows the secret). */
 export interface WebhookSubscription {
-  id: string;
+  /** Vonage names a subscription's id `subscriptionId` in create, list and get-one answers. */
+  subscriptionId: string;
   name: string;
   url: string;
   events: string[];
@@ -102,8 +105,10 @@ export interface WebhookSendResult {
   /** What the receiver answered (`'error'`: no HTTP answer). */
   status: number | 'error';
   tampered: WebhookTamperMode;
-  /** The `Vonage-Signature` header sent (null when unsigned). */
+  /** The `Vonage-Signature` header sent, `Bearer <jwt>` (null when unsigned). */
   signature: string | null;
+  /** The `Content-Type` sent. */
+  contentType: string;
   /** The exact body sent. */
   body: string;
   error?: string;
@@ -153,6 +158,7 @@ export function vonagePresenceEvent(input: {
     id: input.eventId,
     type: VONAGE_PRESENCE_CLOUDEVENT_TYPE,
     source: VONAGE_PRESENCE_CLOUDEVENT_SOURCE,
+    subject: input.agentNumber,
     time: new Date(input.time).toISOString(),
     datacontenttype: 'application/json',
     data: {
@@ -200,6 +206,11 @@ export function signVonageWebhook(body: Buffer | string, key: Buffer, options: S
   const claims = b64url(JSON.stringify({ iat, exp: iat + VONAGE_SIGNATURE_TTL_S, jti, iss: 'Vonage', payload_hash: payloadHash }));
   const signature = createHmac('sha256', key).update(`${header}.${claims}`).digest('base64url');
   return { token: `${header}.${claims}.${signature}`, jti, iat };
+}
+
+/** The `Vonage-Signature` header of a token: `Bearer <jwt>`, as Vonage's own sample consumer reads it. */
+export function signatureHeader(token: string): string {
+  return `Bearer ${token}`;
 }
 
 // ------------------------------------------------------------------ the hub
@@ -265,7 +276,7 @@ export class WebhookHub {
 
   create(input: { name: string; url: string; events: string[]; enabled: boolean; secret: string }): PublicWebhookSubscription {
     const sub: SubscriptionState = {
-      id: randomUUID(),
+      subscriptionId: randomUUID(),
       name: input.name,
       url: input.url,
       events: [...new Set(input.events)],
@@ -277,12 +288,17 @@ export class WebhookHub {
       running: false,
       abort: new AbortController(),
     };
-    this.subs.set(sub.id, sub);
+    this.subs.set(sub.subscriptionId, sub);
     return publicView(sub);
   }
 
   list(): PublicWebhookSubscription[] {
     return [...this.subs.values()].map(publicView);
+  }
+
+  get(id: string): PublicWebhookSubscription | undefined {
+    const sub = this.subs.get(id.toLowerCase());
+    return sub && publicView(sub);
   }
 
   /** With the secrets (control API). */
@@ -294,7 +310,7 @@ export class WebhookHub {
   delete(id: string): boolean {
     const sub = this.subs.get(id.toLowerCase());
     if (!sub) return false;
-    this.subs.delete(sub.id);
+    this.subs.delete(sub.subscriptionId);
     this.stop(sub);
     this.checkIdle();
     return true;
@@ -407,7 +423,7 @@ export class WebhookHub {
     }
     if (input.tamper === 'replay') {
       const missing = targets.find((s) => !s.lastSent);
-      if (missing) throw new SimulatorInputError(`Nothing to replay: no delivery was sent to subscription "${missing.id}" yet`, 'tamper');
+      if (missing) throw new SimulatorInputError(`Nothing to replay: no delivery was sent to subscription "${missing.subscriptionId}" yet`, 'tamper');
     }
 
     const signal = this.manual.signal;
@@ -432,18 +448,19 @@ export class WebhookHub {
         throw new SimulatorInputError('The webhook delivery was abandoned: the simulator was reset or closed meanwhile', undefined, 409);
       }
       if (input.tamper === 'none') sub.lastSent = { body: out.body, signature: out.signature, eventId: sentEventId, agentId: sentAgentId, jti: out.jti };
-      if (this.subs.has(sub.id)) {
+      if (this.subs.has(sub.subscriptionId)) {
         this.record(sub, { eventId: sentEventId, agentId: sentAgentId, jti: out.jti, attempt: 1, tampered: input.tamper }, result);
       }
       results.push({
-        subscriptionId: sub.id,
+        subscriptionId: sub.subscriptionId,
         url: sub.url,
         eventId: sentEventId,
         agentId: sentAgentId,
         jti: out.jti,
         status: result.status,
         tampered: input.tamper,
-        signature: out.signature ?? null,
+        signature: out.signature === undefined ? null : signatureHeader(out.signature),
+        contentType: VONAGE_WEBHOOK_CONTENT_TYPE,
         body: out.body.toString('utf8'),
         ...(result.error !== undefined ? { error: result.error } : {}),
       });
@@ -493,7 +510,7 @@ export class WebhookHub {
     result: PostResult,
   ): void {
     const entry: WebhookDelivery = {
-      subscriptionId: sub.id,
+      subscriptionId: sub.subscriptionId,
       eventId: d.eventId,
       agentId: d.agentId,
       status: result.status,
@@ -603,11 +620,11 @@ export class WebhookHub {
       const gone = new Promise<void>((r) => (release = r));
       this.inflight.add(gone);
       const headers: OutgoingHttpHeaders = {
-        'Content-Type': 'application/json',
+        'Content-Type': VONAGE_WEBHOOK_CONTENT_TYPE,
         'Content-Length': body.length,
         'User-Agent': 'agent-presence-simulator (Vonage webhooks)',
       };
-      if (signature !== undefined) headers['Vonage-Signature'] = signature;
+      if (signature !== undefined) headers['Vonage-Signature'] = signatureHeader(signature);
       let req: ClientRequest;
       try {
         const target = new URL(url);
@@ -637,5 +654,5 @@ export class WebhookHub {
 }
 
 function publicView(sub: SubscriptionState): PublicWebhookSubscription {
-  return { id: sub.id, name: sub.name, url: sub.url, events: [...sub.events], enabled: sub.enabled };
+  return { subscriptionId: sub.subscriptionId, name: sub.name, url: sub.url, events: [...sub.events], enabled: sub.enabled };
 }

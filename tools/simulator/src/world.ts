@@ -225,7 +225,10 @@ export class World {
     }
     const extras: Array<[UserKind, number]> =
       vendor === 'cirrus'
-        ? [['admin', extraCount(n, 0.04)]]
+        ? [
+            ['admin', extraCount(n, 0.04)],
+            ['bot', extraCount(n, 0.02)],
+          ]
         : vendor === 'vonage'
           ? [
               ['non-agent', extraCount(n, 0.04)],

@@ -108,12 +108,15 @@ describe('Cirrus presence', () => {
 });
 
 describe('Cirrus managers', () => {
-  it('lists agents and a few admins with the documented fields', async () => {
+  it('lists agents (permissionId 2, some 4), a few admins (3) and bots (5) with the documented fields', async () => {
     const res = await call(`${base}/managers`, { headers: auth });
     expect(res.status).toBe(200);
     const managers = res.json().object as Array<Record<string, unknown>>;
-    expect(managers.filter((m) => m.permissionId === 2)).toHaveLength(25);
+    // agents may have any permissionId but 3 (admin) and 5 (bot)
+    expect(managers.filter((m) => m.permissionId !== 3 && m.permissionId !== 5)).toHaveLength(25);
+    expect(managers.filter((m) => m.permissionId === 4).length).toBeGreaterThanOrEqual(1);
     expect(managers.filter((m) => m.permissionId === 3).length).toBeGreaterThanOrEqual(2);
+    expect(managers.filter((m) => m.permissionId === 5).length).toBeGreaterThanOrEqual(2);
     for (const m of managers) {
       expect(Object.keys(m).sort()).toEqual(
         ['email', 'firstName', 'id', 'lastName', 'permissionId', 'teamId', 'teamName', 'userName'].sort(),

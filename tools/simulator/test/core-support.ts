@@ -45,7 +45,7 @@ export interface ClientSet {
 
 export interface ClientSetOptions {
   retry?: Partial<RetryPolicy>;
-  /** Scope asked for on the Vonage token (default: none, i.e. every scope of the client). */
+  /** Scope asked for on the Vonage token (default: users:read users:write; Vonage requires one). */
   vonageScope?: string;
 }
 
@@ -71,7 +71,7 @@ export function makeClients(sim: Simulator, transport: HttpTransport, options: C
     tokenUrl: vendors.vonage.tokenUrl,
     clientId: credentials.vonage.clientId,
     clientSecret: credentials.vonage.clientSecret,
-    ...(options.vonageScope !== undefined ? { scope: options.vonageScope } : {}),
+    scope: options.vonageScope ?? 'users:read users:write',
     clientAuthentication: 'body',
   });
   const talkdeskAuth = withClientCredentials(spy, {

@@ -58,13 +58,14 @@ export function cirrusHeaders(sim: Simulator): Record<string, string> {
   return { authorization: `Bearer ${sim.credentials.cirrus.apiKey}` };
 }
 
-export async function vonageToken(sim: Simulator, scope?: string): Promise<string> {
+/** A Vonage token; Vonage requires the scope parameter, so the default asks for every scope the demo client has. */
+export async function vonageToken(sim: Simulator, scope: string | null = 'users:read users:write admin:read admin:write'): Promise<string> {
   const form: Record<string, string> = {
     grant_type: 'client_credentials',
     client_id: sim.credentials.vonage.clientId,
     client_secret: sim.credentials.vonage.clientSecret,
   };
-  if (scope !== undefined) form.scope = scope;
+  if (scope !== null) form.scope = scope;
   const res = await call(sim.vendors.vonage.tokenUrl, { method: 'POST', form });
   if (res.status !== 200) throw new Error(`vonage token: ${res.status} ${res.text}`);
   return res.json().access_token;

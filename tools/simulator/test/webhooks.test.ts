@@ -147,7 +147,7 @@ afterAll(() => sim.close());
 afterEach(async () => {
   // nothing left behind for the next test
   for (const s of sim.control.webhookSubscriptions()) {
-    await call(`${base}/webhooks/subscriptions/${s.id}`, { method: 'DELETE', headers: vonageHeaders(admin) });
+    await call(`${base}/webhooks/subscriptions/${s.subscriptionId}`, { method: 'DELETE', headers: vonageHeaders(admin) });
   }
 });
 
@@ -158,11 +158,13 @@ function subscribe(body: Record<string, unknown>, token = admin, accept = VONAGE
   return call(`${base}/webhooks/subscriptions`, { method: 'POST', json: body, headers: vonageHeaders(token, accept) });
 }
 
+let hooks = 0;
 async function subscribeOk(url: string, over: Record<string, unknown> = {}) {
   const secret = (over.secret as string | undefined) ?? secretOf();
-  const res = await subscribe({ name: 'test hook', url, events: [EVENT], enabled: true, secret, ...over });
+  // names are unique within an account
+  const res = await subscribe({ name: `test hook ${++hooks}`, url, events: [EVENT], enabled: true, secret, ...over });
   expect(res.status).toBe(201);
-  return { id: res.json().id as string, secret };
+  return { id: res.json().subscriptionId as string, secret };
 }
 
 /** Sets a presence that differs from the agent's current one; returns the timeline entry. */
@@ -182,26 +184,30 @@ describe('subscriptions through the vendor API', () => {
     const created = await subscribe({ name: 'presence', url: 'https://hooks.example.com/vonage', events: [EVENT], enabled: true, secret });
     expect(created.status).toBe(201);
     const sub = created.json();
-    expect(sub).toEqual({ id: expect.stringMatching(GUID), name: 'presence', url: 'https://hooks.example.com/vonage', events: [EVENT], enabled: true });
+    // Vonage names the id subscriptionId in create, list and get-one answers
+    expect(sub).toEqual({ subscriptionId: expect.stringMatching(GUID), name: 'presence', url: 'https://hooks.example.com/vonage', events: [EVENT], enabled: true });
     expect(created.text).not.toContain(secret);
-    expect(created.headers.location).toBe(`${base}/webhooks/subscriptions/${sub.id}`);
+    expect(created.headers.location).toBe(`${base}/webhooks/subscriptions/${sub.subscriptionId}`);
 
     const list = await call(`${base}/webhooks/subscriptions`, { headers: vonageHeaders(admin) });
     expect(list.status).toBe(200);
     expect(list.json()).toEqual({ subscriptions: [sub] });
     expect(list.text).not.toContain(secret);
+    const one = await call(created.headers.location as string, { headers: vonageHeaders(admin) });
+    expect([one.status, one.json()]).toEqual([200, sub]);
 
     // the control API shows the secret, for tests
     expect(sim.control.webhookSubscriptions()).toEqual([{ ...sub, secret }]);
     const viaHttp = await call(`${sim.url}/_sim/webhooks/subscriptions`);
     expect(viaHttp.json()).toEqual({ subscriptions: [{ ...sub, secret }] });
 
-    const del = await call(`${base}/webhooks/subscriptions/${sub.id}`, { method: 'DELETE', headers: vonageHeaders(admin) });
+    const del = await call(`${base}/webhooks/subscriptions/${sub.subscriptionId}`, { method: 'DELETE', headers: vonageHeaders(admin) });
     expect(del.status).toBe(204);
     expect(del.text).toBe('');
-    const again = await call(`${base}/webhooks/subscriptions/${sub.id}`, { method: 'DELETE', headers: vonageHeaders(admin) });
+    const again = await call(`${base}/webhooks/subscriptions/${sub.subscriptionId}`, { method: 'DELETE', headers: vonageHeaders(admin) });
     expect(again.status).toBe(404);
-    expect(again.json()).toEqual({ message: expect.stringContaining(sub.id) });
+    expect(again.json()).toEqual({ message: expect.stringContaining(sub.subscriptionId) });
+    expect((await call(created.headers.location as string, { headers: vonageHeaders(admin) })).status).toBe(404);
     expect((await call(`${base}/webhooks/subscriptions`, { headers: vonageHeaders(admin) })).json()).toEqual({ subscriptions: [] });
     expect(sim.control.counters().byEndpoint).toMatchObject({
       'vonage POST /webhooks/subscriptions': expect.any(Number),
@@ -211,25 +217,44 @@ describe('subscriptions through the vendor API', () => {
   });
 
   it('defaults enabled to true', async () => {
-    const res = await subscribe({ name: 'x', url: 'https://hooks.example.com/', events: [EVENT], secret: secretOf() });
+    const res = await subscribe({ name: 'defaults', url: 'https://hooks.example.com/', events: [EVENT], secret: secretOf() });
     expect(res.status).toBe(201);
     expect(res.json().enabled).toBe(true);
   });
 
-  it('needs scope admin:write on every route (403 {status, title, detail}), a token (401) and the v1 Accept (400)', async () => {
-    const body = { name: 'x', url: 'https://hooks.example.com/', events: [EVENT], enabled: true, secret: secretOf() };
-    const forbidden = [
-      await subscribe(body, readOnly),
-      await call(`${base}/webhooks/subscriptions`, { headers: vonageHeaders(readOnly) }),
-      await call(`${base}/webhooks/subscriptions/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, {
-        method: 'DELETE',
-        headers: vonageHeaders(readOnly),
-      }),
-    ];
-    for (const res of forbidden) {
-      expect(res.status).toBe(403);
-      expect(res.json()).toEqual({ status: 403, title: 'Forbidden', detail: expect.stringContaining('admin:write') });
+  it('takes names of 3 to 128 characters, unique within the account', async () => {
+    const body = (name: string) => ({ name, url: 'https://hooks.example.com/', events: [EVENT], enabled: true, secret: secretOf() });
+    for (const name of ['ab', 'x'.repeat(129)]) {
+      const res = await subscribe(body(name));
+      expect([name.length, res.status, res.json().errors]).toEqual([name.length, 400, [{ message: expect.stringContaining('3 and 128'), path: 'name' }]]);
     }
+    expect((await subscribe(body('abc'))).status).toBe(201);
+    expect((await subscribe(body('x'.repeat(128)))).status).toBe(201);
+    const taken = await subscribe(body('abc'));
+    expect([taken.status, taken.json().errors]).toEqual([400, [{ message: expect.stringContaining('already exists'), path: 'name' }]]);
+    expect(sim.control.webhookSubscriptions()).toHaveLength(2);
+  });
+
+  it('needs admin:write to create and delete, admin:read to list and get (403 {status, title, detail}), a token (401) and the v1 Accept (400)', async () => {
+    const body = { name: 'scoped', url: 'https://hooks.example.com/', events: [EVENT], enabled: true, secret: secretOf() };
+    const someId = `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`;
+    const adminRead = await vonageToken(sim, 'users:read admin:read');
+    const adminWrite = await vonageToken(sim, 'users:read admin:write');
+    const cases: Array<[string, Promise<Awaited<ReturnType<typeof call>>>]> = [
+      ['admin:write', subscribe(body, readOnly)],
+      ['admin:write', subscribe(body, adminRead)],
+      ['admin:read', call(`${base}/webhooks/subscriptions`, { headers: vonageHeaders(readOnly) })],
+      ['admin:read', call(`${base}/webhooks/subscriptions`, { headers: vonageHeaders(adminWrite) })],
+      ['admin:read', call(`${base}/webhooks/subscriptions/${someId}`, { headers: vonageHeaders(adminWrite) })],
+      ['admin:write', call(`${base}/webhooks/subscriptions/${someId}`, { method: 'DELETE', headers: vonageHeaders(readOnly) })],
+      ['admin:write', call(`${base}/webhooks/subscriptions/${someId}`, { method: 'DELETE', headers: vonageHeaders(adminRead) })],
+    ];
+    for (const [scope, pending] of cases) {
+      const res = await pending;
+      expect([scope, res.status, res.json()]).toEqual([scope, 403, { status: 403, title: 'Forbidden', detail: expect.stringContaining(scope) }]);
+    }
+    expect((await call(`${base}/webhooks/subscriptions`, { headers: vonageHeaders(adminRead) })).status).toBe(200);
+    expect((await call(`${base}/webhooks/subscriptions/${someId}`, { headers: vonageHeaders(adminRead) })).status).toBe(404);
     const none = await call(`${base}/webhooks/subscriptions`, { headers: { accept: VONAGE_V1 } });
     expect(none.status).toBe(401);
     expect(none.json()).toEqual({ message: expect.any(String) });
@@ -241,7 +266,7 @@ describe('subscriptions through the vendor API', () => {
   });
 
   it('validates the body: 400 {status, title, errors:[{message, path}]}', async () => {
-    const good = { name: 'x', url: 'https://hooks.example.com/', events: [EVENT], enabled: true, secret: secretOf() };
+    const good = { name: 'valid name', url: 'https://hooks.example.com/', events: [EVENT], enabled: true, secret: secretOf() };
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ url: 'http://hooks.example.com/' }, 'url'], // plain http off loopback
       [{ url: 'http://10.0.0.5/hook' }, 'url'],
@@ -265,7 +290,7 @@ describe('subscriptions through the vendor API', () => {
       expect({ over, status: res.status }).toEqual({ over, status: 400 });
       expect(res.json()).toEqual({ status: 400, title: expect.any(String), errors: [{ message: expect.any(String), path }] });
     }
-    const several = await subscribe({ name: 'x', url: 'http://example.com', events: [], secret: '%' });
+    const several = await subscribe({ name: 'several', url: 'http://example.com', events: [], secret: '%' });
     expect(several.json().errors.map((e: { path: string }) => e.path)).toEqual(['url', 'events', 'secret']);
     const notJson = await call(`${base}/webhooks/subscriptions`, {
       method: 'POST',
@@ -285,7 +310,7 @@ describe('subscriptions through the vendor API', () => {
 
   it('accepts https anywhere and http only to loopback hosts', async () => {
     for (const url of ['https://hooks.example.com/x', 'http://localhost:9/x', 'http://127.0.0.1:9/x', 'http://127.5.6.7/x', 'http://[::1]:9/x']) {
-      const res = await subscribe({ name: 'x', url, events: [EVENT], enabled: false, secret: secretOf() });
+      const res = await subscribe({ name: `to ${url}`, url, events: [EVENT], enabled: false, secret: secretOf() });
       expect({ url, status: res.status }).toEqual({ url, status: 201 });
     }
   });
@@ -300,6 +325,7 @@ describe('subscriptions through the vendor API', () => {
           tokenUrl: sim.vendors.vonage.tokenUrl,
           clientId: sim.credentials.vonage.clientId,
           clientSecret: sim.credentials.vonage.clientSecret,
+          scope: 'users:read admin:read admin:write',
           clientAuthentication: 'body',
         }),
       });
@@ -330,9 +356,11 @@ describe('signed CloudEvents deliveries', () => {
 
   /** Checks one received delivery both by hand and with presence-core; returns the event. */
   function expectSigned(r: Received, secret: string) {
-    expect(r.headers['content-type']).toBe('application/json');
-    const token = r.headers['vonage-signature'] as string;
-    expect(token).toEqual(expect.any(String));
+    // as Vonage sends it: a CloudEvents body, and the JWT as a Bearer value
+    expect(r.headers['content-type']).toBe('application/cloudevents+json');
+    const header = r.headers['vonage-signature'] as string;
+    expect(header).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+    const token = header.slice('Bearer '.length);
     const claims = checkJwtByHand(token, r.body, secret);
     const check = verifyVonageSignature({ token, body: r.body, secret, now: Date.now() });
     expect(check).toEqual({ ok: true, jti: claims.jti, expiresAt: claims.exp * 1000 });
@@ -350,8 +378,10 @@ describe('signed CloudEvents deliveries', () => {
     expect(event).toEqual({
       specversion: '1.0',
       id: expect.stringMatching(GUID),
-      type: 'agent.presencechanged',
-      source: '/vcc/agents',
+      // versioned type, source /agent and the agent as subject, as Vonage sends them
+      type: 'agent.presencechanged.v1',
+      source: '/agent',
+      subject: expect.stringMatching(/^\d+$/),
       time: sim.control.time().now,
       datacontenttype: 'application/json',
       data: {
@@ -409,6 +439,7 @@ describe('signed CloudEvents deliveries', () => {
       expect(event.data.user.userId).toBe(agentId);
       agentNumber ??= event.data.user.agentId;
       expect(event.data.user.agentId).toBe(agentNumber); // stable per agent
+      expect(event.subject).toBe(event.data.user.agentId);
       expect(normalizeVonageEvent(event).status.id).toBe(target.presenceId);
     }
     // another agent has another number
@@ -578,7 +609,9 @@ describe('POST /_sim/webhooks/deliver: tampered deliveries', () => {
     expect(r.check).toEqual({ ok: true, jti: d!.jti, expiresAt: expect.any(Number) });
     expect(r.body.toString()).toBe(d!.body);
     expect(r.headers['vonage-signature']).toBe(d!.signature);
-    checkJwtByHand(d!.signature!, r.body, secret);
+    expect(r.headers['content-type']).toBe('application/cloudevents+json');
+    expect(d!.contentType).toBe('application/cloudevents+json');
+    checkJwtByHand(d!.signature!.replace(/^Bearer /, ''), r.body, secret);
     const event = JSON.parse(d!.body);
     expect(event.id).toBe(d!.eventId);
     expect(event.data.presence.presenceId).toBe(agent.statusId);
@@ -606,7 +639,7 @@ describe('POST /_sim/webhooks/deliver: tampered deliveries', () => {
       expect(d!.signature).toBeNull();
       return;
     }
-    const [h, c] = (r.headers['vonage-signature'] as string).split('.') as [string, string];
+    const [h, c] = (r.headers['vonage-signature'] as string).replace(/^Bearer /, '').split('.') as [string, string];
     const header = b64urlJson(h);
     const claims = b64urlJson(c);
     expect(claims.jti).toBe(d!.jti);

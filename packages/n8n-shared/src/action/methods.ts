@@ -34,7 +34,7 @@ export function listSearchMethods(vendor: VendorConfig) {
         const results = statuses
           .filter((s) => s.selectable !== false && matches(filter, s.id, s.name, s.category))
           .slice(0, maxResults)
-          .map((s) => ({ name: `${s.name ?? s.id} (${s.state})`, value: s.id }));
+          .map((s) => ({ name: `${s.name ?? s.id} (${s.state})`, value: s.id, ...(s.note ? { description: s.note } : {}) }));
         return { results };
       } catch (error) {
         throw toNodeError(this.getNode(), error);

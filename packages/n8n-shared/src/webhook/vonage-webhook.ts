@@ -67,7 +67,7 @@ const previousFromMemoryOption: INodeProperties = {
 
 export const webhookTriggerProperties: INodeProperties[] = [
   {
-    displayName: 'Requires the scope admin:write on the credential, to create the webhook subscription. Vonage applies new subscriptions within about 30 seconds.',
+    displayName: 'Requires the scopes admin:read and admin:write on the credential (admin:write creates and deletes the webhook subscription, admin:read checks it). Vonage applies new subscriptions within about 30 seconds.',
     name: 'notice',
     type: 'notice',
     default: '',
@@ -117,7 +117,10 @@ export const vonageWebhookMethods = {
       if (!url) throw toNodeError(this.getNode(), new Error('n8n gave no webhook URL for this trigger'));
       const secret = randomBytes(32).toString('base64');
       try {
-        const subscription = await (await vonageClient(this)).createWebhookSubscription({ name: `n8n: ${this.getWorkflow().name ?? this.getWorkflow().id}`.slice(0, 100), url, secret });
+        // Vonage wants a name of 3–128 characters, unique within the account: the workflow id makes it so.
+        const workflow = this.getWorkflow();
+        const name = `n8n ${workflow.id}: ${workflow.name ?? ''}`.trim().slice(0, 128);
+        const subscription = await (await vonageClient(this)).createWebhookSubscription({ name, url, secret });
         state.subscriptionId = subscription.id;
         state.secret = secret;
         return true;
@@ -157,6 +160,10 @@ function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebho
 export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
   const state = ctx.getWorkflowStaticData('node') as WebhookState;
   const req = ctx.getRequestObject();
+  // n8n reads the body only for the content types it parses; Vonage sends application/cloudevents+json.
+  // Where the body was left unread, read it raw now (n8n's rawBodyReader gives readRawBody).
+  const readRawBody = (req as { readRawBody?: () => Promise<void> }).readRawBody;
+  if (!req.rawBody && typeof readRawBody === 'function') await readRawBody.call(req);
   const raw: Buffer | string = req.rawBody ?? (typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null));
   const header = ctx.getHeaderData()['vonage-signature'];
   const token = Array.isArray(header) ? header[0] : header;

@@ -4,8 +4,11 @@
  * Auth: OAuth2 client credentials at `POST /vonage/Auth/connect/token` (form body).
  * Versioning: `Accept: application/vnd.newvoicemedia.v1+json` on `/agents/...` and `/webhooks/...`,
  * `...v4+json` on `/useradmin/users`.
+ * Scopes per route (Vonage's reference pages): users:read reads presence, definitions and users,
+ * users:write sets presence, admin:read lists and gets webhook subscriptions, admin:write creates
+ * and deletes them. A token request must name its scopes.
  * Error shapes used (all four the docs list):
- *   `{message}`                          401 (bad/expired token), 404 (unknown user), 405
+ *   `{message}`                          401 (bad/expired token), 400 (malformed user id), 404 (unknown user), 405
  *   `{status, title, detail}`            403 (scope), 400 "Query limit", 415, 429, 500, 503
  *   `{status, title, errors:[{message, path}]}`  400 validation (bad presenceId, limit, page...)
  *   `{error:{code, message}}`            400 ApiVersionUnspecified / UnsupportedApiVersion
@@ -106,7 +109,8 @@ function userNotFound(id: string): VendorResponse {
 
 function lookupAgent(req: VendorRequest): { agent: SimAgent; error?: undefined } | { agent?: undefined; error: VendorResponse } {
   const id = req.params.userId ?? '';
-  if (!GUID.test(id)) return { error: validation([{ message: `The value '${id}' is not valid.`, path: 'userId' }]) };
+  // Vonage answers a malformed user id with a bare {message}, not a validation problem.
+  if (!GUID.test(id)) return { error: message(400, `The value '${id}' is not valid.`) };
   const agent = req.sim.world.agent('vonage', id.toLowerCase());
   return agent ? { agent } : { error: userNotFound(id) };
 }
@@ -129,10 +133,11 @@ function tokenEndpoint(req: VendorRequest): VendorResponse {
   if (!clientId || !clientSecret || !safeEqual(clientId, creds.clientId) || !safeEqual(clientSecret, creds.clientSecret)) {
     return oauthError(400, 'invalid_client', 'Unknown client or invalid client secret', noStore);
   }
-  const requested = parseScopes(form.get('scope'));
-  const unknown = requested?.filter((s) => !(VONAGE_SCOPES as readonly string[]).includes(s)) ?? [];
+  // Vonage requires the scope parameter: a token is never granted every scope by default.
+  const scopes = parseScopes(form.get('scope'));
+  if (!scopes) return oauthError(400, 'invalid_scope', 'scope is required (space-separated, e.g. "users:read users:write")', noStore);
+  const unknown = scopes.filter((s) => !(VONAGE_SCOPES as readonly string[]).includes(s));
   if (unknown.length) return oauthError(400, 'invalid_scope', `Scope not allowed for this client: ${unknown.join(' ')}`, noStore);
-  const scopes = requested ?? [...VONAGE_SCOPES];
   const token = req.sim.tokens.issue('vonage', clientId, scopes, VONAGE_TOKEN_TTL_S, req.now);
   return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: VONAGE_TOKEN_TTL_S }, headers: noStore };
 }
@@ -142,8 +147,8 @@ function parseIntParam(raw: string | null, fallback: number): number | undefined
   return /^-?\d+$/.test(raw) ? Number(raw) : undefined;
 }
 
+/** GET /useradmin/users: pages from 1 (the endpoint's reference: minimum 1, default 1), `{users: [...]}`. */
 function listUsers(req: VendorRequest): VendorResponse {
-  const base = req.sim.config.vonagePageBase;
   const include = req.query.get('include') ?? 'Active';
   const includeValue = ['Active', 'Archived', 'All'].find((v) => v.toLowerCase() === include.toLowerCase());
   const errors: Array<{ message: string; path: string }> = [];
@@ -152,21 +157,14 @@ function listUsers(req: VendorRequest): VendorResponse {
   if (limit === undefined || limit < 1 || limit > 5000) {
     errors.push({ message: 'The field limit must be between 1 and 5000.', path: 'limit' });
   }
-  const page = parseIntParam(req.query.get('page'), base);
-  if (page === undefined || page < base) errors.push({ message: `The field page must be ${base} or greater.`, path: 'page' });
+  const page = parseIntParam(req.query.get('page'), 1);
+  if (page === undefined || page < 1) errors.push({ message: 'The field page must be 1 or greater.', path: 'page' });
   if (errors.length) return validation(errors);
   const users = req.sim.world.vendors.vonage.users.filter((u) =>
     includeValue === 'All' ? true : includeValue === 'Archived' ? u.kind === 'archived' : u.kind !== 'archived',
   );
-  const start = (page! - base) * limit!;
-  const items = users.slice(start, start + limit!).map(vonageUser);
-  return {
-    status: 200,
-    body: {
-      items,
-      meta: { page: page!, count: items.length, pageCount: Math.ceil(users.length / limit!), totalCount: users.length },
-    },
-  };
+  const start = (page! - 1) * limit!;
+  return { status: 200, body: { users: users.slice(start, start + limit!).map(vonageUser) } };
 }
 
 function batchPresence(req: VendorRequest): VendorResponse {
@@ -236,9 +234,12 @@ function createSubscription(req: VendorRequest): VendorResponse {
   const b = body as Record<string, unknown>;
   const errors: Array<{ message: string; path: string }> = [];
 
-  const name = typeof b.name === 'string' ? b.name.trim() : '';
-  if (typeof b.name !== 'string' || name === '') errors.push({ message: 'The name field is required.', path: 'name' });
-  else if (name.length > 200) errors.push({ message: 'The name field must be at most 200 characters.', path: 'name' });
+  // name: 3–128 characters, unique within the account (the subscription reference).
+  if (typeof b.name !== 'string' || b.name.trim() === '') errors.push({ message: 'The name field is required.', path: 'name' });
+  else if (b.name.length < 3 || b.name.length > 128) errors.push({ message: 'The name field must be between 3 and 128 characters.', path: 'name' });
+  else if (req.sim.webhooks.list().some((s) => s.name === b.name)) {
+    errors.push({ message: `A subscription named '${b.name}' already exists.`, path: 'name' });
+  }
 
   let url: URL | undefined;
   if (typeof b.url !== 'string' || b.url === '') {
@@ -286,7 +287,7 @@ function createSubscription(req: VendorRequest): VendorResponse {
     enabled: (b.enabled as boolean | undefined) ?? true,
     secret: b.secret as string,
   });
-  return { status: 201, body: sub, headers: { location: `${req.baseUrl}/webhooks/subscriptions/${sub.id}` } };
+  return { status: 201, body: sub, headers: { location: `${req.baseUrl}/webhooks/subscriptions/${sub.subscriptionId}` } };
 }
 
 const routes: RouteDef[] = [
@@ -334,7 +335,7 @@ const routes: RouteDef[] = [
     template: '/useradmin/users',
     bearer: true,
     handler: guard(4, 'users:read', listUsers),
-    records: (body) => (body as { items: unknown[] }).items,
+    records: (body) => (body as { users: unknown[] }).users,
     driftField: 'userAccountConfiguration.actAsAgent',
   },
   { method: 'POST', template: '/webhooks/subscriptions', bearer: true, handler: guard(1, 'admin:write', createSubscription) },
@@ -342,7 +343,17 @@ const routes: RouteDef[] = [
     method: 'GET',
     template: '/webhooks/subscriptions',
     bearer: true,
-    handler: guard(1, 'admin:write', (req) => ({ status: 200, body: { subscriptions: req.sim.webhooks.list() } })),
+    handler: guard(1, 'admin:read', (req) => ({ status: 200, body: { subscriptions: req.sim.webhooks.list() } })),
+  },
+  {
+    method: 'GET',
+    template: '/webhooks/subscriptions/{id}',
+    bearer: true,
+    handler: guard(1, 'admin:read', (req) => {
+      const id = req.params.id ?? '';
+      const sub = req.sim.webhooks.get(id);
+      return sub ? { status: 200, body: sub } : message(404, `Webhook subscription '${id}' was not found.`);
+    }),
   },
   {
     method: 'DELETE',

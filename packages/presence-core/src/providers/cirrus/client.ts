@@ -18,7 +18,7 @@ import {
 import { fromEndpoint } from '../contract';
 import { cirrusStatusDefinition, normalizeCirrusPresence } from './normalize';
 import {
-  cirrusPermission,
+  isCirrusAgent,
   CirrusEnvelopeSchema,
   CirrusManagerListSchema,
   CirrusPresenceTypeListSchema,
@@ -105,8 +105,7 @@ export function createCirrusClient(options: ClientOptions): CirrusClient {
     async listAgents(o = {}) {
       const managers = await call({ method: 'GET', path: '/managers', endpoint: 'GET /managers', schema: CirrusManagerListSchema, unwrap: unwrapEnvelope('GET /managers'), deadline: o.deadline });
       const agents = managers
-        // permissionId 3 is an admin; a record without one is kept rather than silently lost.
-        .filter((m) => m.permissionId === null || m.permissionId === cirrusPermission.agent)
+        .filter((m) => isCirrusAgent(m.permissionId))
         .map((m) => ({
           provider: 'cirrus' as const,
           agentId: m.id,

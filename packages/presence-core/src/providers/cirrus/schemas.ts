@@ -54,7 +54,7 @@ export const CirrusPresenceTypeListSchema = z
   .union([z.array(CirrusPresenceTypeRecordSchema), CirrusPresenceTypeRecordSchema])
   .transform((v) => (Array.isArray(v) ? v : [v]));
 
-/** GET /managers: agents (permissionId 2) and admins (3). */
+/** GET /managers: agents, admins (permissionId 3) and bots (5); see isCirrusAgent. */
 export const CirrusManagerSchema = z.object({
   id: CirrusIdSchema,
   firstName: z.string().nullish(),
@@ -74,4 +74,17 @@ export const CirrusStatsSchema = z.looseObject({
 });
 export type CirrusStats = z.infer<typeof CirrusStatsSchema>;
 
-export const cirrusPermission = { agent: 2, admin: 3 } as const;
+/**
+ * CommBox `permissionId` values (api/managers/paths.json and its Enums): 3 is an admin, 5 a bot;
+ * agents may have any other number (usually 2).
+ */
+export const cirrusPermission = { agent: 2, admin: 3, bot: 5 } as const;
+
+/**
+ * Whether a /managers record is an agent whose presence we follow: everyone but admins and bots.
+ * Bots are left out too: they are not people at a desk, never log in, and each would cost a
+ * presence request per poll. A record without a permissionId is kept rather than silently lost.
+ */
+export function isCirrusAgent(permissionId: number | null | undefined): boolean {
+  return permissionId !== cirrusPermission.admin && permissionId !== cirrusPermission.bot;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import pLimit from 'p-limit';
 import { mapSettled, type Slot } from '../../concurrency';
-import { InputError } from '../../errors';
+import { InputError, ProviderApiError } from '../../errors';
 import { createApiCaller } from '../../http/api-caller';
 import { normalizeBaseUrl } from '../../http/base-url';
 import { encodePathSegment, validateAgentId, validateStatusId } from '../../ids';
@@ -55,6 +55,11 @@ export interface TalkdeskClientOptions extends ClientOptions {
   region?: TalkdeskRegion;
   /** Page size for /users. Default 100. */
   usersPageSize?: number;
+}
+
+/** Why a status list holds no custom status, when the custom-status endpoint refused. */
+function talkdeskCustomStatusesMissing(error: ProviderApiError): string {
+  return `Custom statuses are not listed: GET /account/custom-status answered ${error.httpStatus}${error.vendorMessage ? ` (${error.vendorMessage})` : ''}. That endpoint has no public reference; your account or client may not have it. The four base statuses are listed and can be set.`;
 }
 
 const isBaseStatus = (s: string): s is TalkdeskBaseStatus => (talkdeskBaseStatuses as readonly string[]).includes(s);
@@ -132,11 +137,19 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): PresenceCl
 
     async listStatuses(o = {}) {
       const context = { mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw };
-      const body = await call({ method: 'GET', path: '/account/custom-status', endpoint: 'GET /account/custom-status', schema: TalkdeskCustomStatusListSchema });
-      return [
-        ...talkdeskBaseStatuses.map((s) => talkdeskBaseStatusDefinition(s, context)),
-        ...body.custom_status.map((c) => talkdeskCustomStatusDefinition(c, context)),
-      ];
+      const base = talkdeskBaseStatuses.map((s) => talkdeskBaseStatusDefinition(s, context));
+      let custom;
+      try {
+        custom = await call({ method: 'GET', path: '/account/custom-status', endpoint: 'GET /account/custom-status', schema: TalkdeskCustomStatusListSchema });
+      } catch (error) {
+        // GET /account/custom-status has no public reference page: an account or a client
+        // without access to it answers 403 or 404. The four base statuses are documented and
+        // always settable, so they are still listed, each with a note of why no custom one is.
+        if (!(error instanceof ProviderApiError) || (error.httpStatus !== 403 && error.httpStatus !== 404)) throw error;
+        const note = talkdeskCustomStatusesMissing(error);
+        return base.map((d) => ({ ...d, note }));
+      }
+      return [...base, ...custom.custom_status.map((c) => talkdeskCustomStatusDefinition(c, context))];
     },
 
     async checkConnection() {

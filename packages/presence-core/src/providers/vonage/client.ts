@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { chunk, mapSettled } from '../../concurrency';
-import { InputError, ProviderApiError } from '../../errors';
+import { InputError } from '../../errors';
 import { createApiCaller } from '../../http/api-caller';
 import { normalizeBaseUrl } from '../../http/base-url';
 import { encodePathSegment, validateAgentId, validateStatusId } from '../../ids';
@@ -117,22 +117,12 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
     },
 
     async listAgents(o = {}) {
-      // Whether pages start at 0 or 1 is unconfirmed. Pages 0 and 1 are asked together: an API
-      // that refuses 0 with 400 is 1-based (and page 1 is its first page); one that answers 0
-      // is 0-based (page 1 is then its second); one that treats 0 as 1 repeats its first page,
-      // which the de-duplication below absorbs. Asking both at once costs no extra round trip.
-      const [zero, one] = await Promise.allSettled([fetchUsersPage(0, o.deadline), fetchUsersPage(1, o.deadline)]);
-      if (one.status === 'rejected') throw one.reason;
+      // Pages start at 1: the endpoint's reference page gives `page` a minimum of 1 (the general
+      // "Requests (User Admin API)" page's default of 0 is the less specific source, and the
+      // vendor answers page 0 with a validation error).
+      let users = await fetchUsersPage(1, o.deadline);
       // `ahead`: the pages after `users` already asked for, in order.
-      let users;
       const ahead: Array<Promise<PromiseSettledResult<VonageUser[]>>> = [];
-      if (zero.status === 'fulfilled') {
-        users = zero.value;
-        ahead.push(Promise.resolve(one));
-      } else {
-        if (!(zero.reason instanceof ProviderApiError) || zero.reason.httpStatus !== 400) throw zero.reason;
-        users = one.value;
-      }
       let nextToAsk = 2;
       // No total is documented, so whether another page exists is known only when the last
       // one came back full. After each full page the next ones are asked for together, twice

@@ -1,6 +1,6 @@
 import { freshPresence, freshStatus } from '../../fresh';
-import { mappedState } from '../../mapping';
-import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
+import { mappedName, mappedState, type StateMapping } from '../../mapping';
+import type { AgentPresence, PresenceState, PresenceStatus, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
 import { parseRecord } from '../contract';
 import { quickVonagePresence } from './quick';
@@ -18,14 +18,32 @@ export function vonageCategoryState(categoryType: string): PresenceState {
   return vonageCategoryStates[categoryType.toLowerCase()] ?? 'unknown';
 }
 
+/**
+ * The common status's category: the category type, and the sub-category after a slash when
+ * Vonage gives one (`Ready/readyOutbound`), so an extended type is kept, shown, and a change
+ * between two sub-categories of one type is a change. Webhook events spell the type in lower
+ * camel case; callers pass the REST spelling, so both give the same status.
+ */
+export function vonageStatusCategory(categoryType: string, subCategory: string | null | undefined): string {
+  return subCategory ? `${categoryType}/${subCategory}` : categoryType;
+}
+
+/**
+ * The common state of a Vonage status: the user's mapping by id or name, then by sub-category
+ * (e.g. a row `readyOutbound` → busy), then the category type's default.
+ */
+export function vonageState(status: PresenceStatus, categoryType: string, subCategory: string | null | undefined, mapping: StateMapping | undefined): PresenceState {
+  return mappedState(status, mapping) ?? (subCategory ? mappedName(subCategory, mapping) : undefined) ?? vonageCategoryState(categoryType);
+}
+
 function statusOf(def: VonagePresenceDefinition) {
-  return freshStatus(def.presenceId, def.description ?? def.category.description ?? null, def.category.categoryType);
+  return freshStatus(def.presenceId, def.description ?? def.category.description ?? null, vonageStatusCategory(def.category.categoryType, def.category.subCategory));
 }
 
 export function normalizeVonagePresence(record: unknown, context: NormalizeContext = {}): AgentPresence {
   const r = quickVonagePresence(record) ?? parseRecord('vonage', VonagePresenceRecordSchema, record);
   const status = statusOf(r.presence);
-  const state = mappedState(status, context.mapping) ?? vonageCategoryState(r.presence.category.categoryType);
+  const state = vonageState(status, r.presence.category.categoryType, r.presence.category.subCategory, context.mapping);
   const presence = freshPresence('vonage', context.agentId ?? r.userId, state, status, r.updated ?? null);
   // Added only when there: optional keys stay absent, not undefined.
   if (typeof r.presence.selectable === 'boolean') presence.selectable = r.presence.selectable;
@@ -38,7 +56,7 @@ export function vonageStatusDefinition(def: VonagePresenceDefinition, context: N
   return {
     provider: 'vonage',
     ...status,
-    state: mappedState(status, context.mapping) ?? vonageCategoryState(def.category.categoryType),
+    state: vonageState(status, def.category.categoryType, def.category.subCategory, context.mapping),
     ...(typeof def.selectable === 'boolean' ? { selectable: def.selectable } : {}),
     ...(context.includeRaw ? { raw: def } : {}),
   };

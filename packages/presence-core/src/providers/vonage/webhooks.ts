@@ -1,10 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
 import { z } from 'zod/v4';
 import type { StateMapping } from '../../mapping';
-import { mappedState } from '../../mapping';
 import type { AgentPresence } from '../../model';
 import { parseRecord } from '../contract';
-import { vonageCategoryState } from './normalize';
+import { vonageState, vonageStatusCategory } from './normalize';
 
 /** The event a subscription asks for. */
 export const vonagePresenceEventType = 'agent.presencechanged.v1';
@@ -36,25 +35,39 @@ const restCategory: Record<string, string> = { ready: 'Ready', away: 'Away', ext
 export function normalizeVonageEvent(event: unknown, context: { mapping?: StateMapping; includeRaw?: boolean } = {}): AgentPresence {
   const e = parseRecord('vonage', VonagePresenceEventSchema, event);
   const type = e.data.presence.category.type;
-  const status = { id: e.data.presence.presenceId, name: e.data.presence.description ?? null, category: restCategory[type.toLowerCase()] ?? type };
+  const sub = e.data.presence.category.subcategory;
+  const categoryType = restCategory[type.toLowerCase()] ?? type;
+  const status = { id: e.data.presence.presenceId, name: e.data.presence.description ?? null, category: vonageStatusCategory(categoryType, sub) };
   return {
     provider: 'vonage',
     agentId: e.data.user.userId,
-    state: mappedState(status, context.mapping) ?? vonageCategoryState(type),
+    state: vonageState(status, categoryType, sub, context.mapping),
     status,
     since: e.data.timestamp ?? e.time ?? null,
     ...(context.includeRaw ? { raw: event } : {}),
   };
 }
 
-export const VonageSubscriptionSchema = z.looseObject({
-  id: z.union([z.string(), z.number()]).transform(String),
-  name: z.string().nullish(),
-  url: z.string().nullish(),
-  events: z.array(z.string()).nullish(),
-  enabled: z.boolean().nullish(),
-});
+const subscriptionIdValue = z.union([z.string(), z.number()]).transform(String);
+
+/**
+ * A subscription as the create, list and get-one answers give it. Vonage's reference names the
+ * id `subscriptionId`; `id` is accepted too (harmless, and what an older reading expected).
+ * Either way the result carries it as `id`.
+ */
+export const VonageSubscriptionSchema = z
+  .looseObject({
+    subscriptionId: subscriptionIdValue.nullish(),
+    id: subscriptionIdValue.nullish(),
+    name: z.string().nullish(),
+    url: z.string().nullish(),
+    events: z.array(z.string()).nullish(),
+    enabled: z.boolean().nullish(),
+  })
+  .refine((s) => s.subscriptionId != null || s.id != null, { message: 'a subscription needs its subscriptionId', path: ['subscriptionId'] })
+  .transform(({ subscriptionId, id, ...rest }) => ({ ...rest, id: (subscriptionId ?? id)! }));
 export type VonageSubscription = z.infer<typeof VonageSubscriptionSchema>;
+/** The documented list answer is `{subscriptions: [...]}`; a bare array or `{items}` is read too. */
 export const VonageSubscriptionListSchema = z
   .union([z.array(VonageSubscriptionSchema), z.object({ subscriptions: z.array(VonageSubscriptionSchema) }), z.object({ items: z.array(VonageSubscriptionSchema) })])
   .transform((v): VonageSubscription[] => (Array.isArray(v) ? v : 'subscriptions' in v ? v.subscriptions : v.items));
