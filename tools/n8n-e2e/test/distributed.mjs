@@ -46,8 +46,8 @@ function check(name, ok, detail) {
 }
 
 const pollingId = (vendor, i) => `apDist${vendor.slice(0, 4)}${String(i).padStart(6, '0')}`.slice(0, 16);
-/** The list request each poll of a vendor makes once (watch: all agents). */
-const listRoute = { cirrus: 'cirrus GET /managers', vonage: 'vonage GET /useradmin/users', talkdesk: 'talkdesk GET /users' };
+/** A request each poll of a vendor makes once (watch: all agents; Vonage reads up to 50 agents in one request, and pages its user list). */
+const listRoute = { cirrus: 'cirrus GET /managers', vonage: 'vonage GET /agents/presences/users', talkdesk: 'talkdesk GET /users' };
 
 /** A polling workflow with a 2-second Wait after the trigger, so executions are in flight long enough to kill a worker in one. */
 function pollingWorkflow(vendor, i) {
