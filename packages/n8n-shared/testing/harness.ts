@@ -18,6 +18,7 @@ import {
   type INodeExecutionData,
   type INodeListSearchResult,
   type INodeParameters,
+  type INodePropertyOptions,
   type INodeType,
   type INodeTypes,
   type IRun,
@@ -154,6 +155,19 @@ export class NodeHarness {
     return fn.call(ctx, filter);
   }
 
+  /** Calls a loadOptions method of a node (a multi-picker's list), as the editor does. */
+  async loadOptions(nodeName: string, method: string): Promise<INodePropertyOptions[]> {
+    const node = this.nodeOf(nodeName, {});
+    const workflow = new Workflow({ id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+    this.credentialsHelper.workflow = workflow;
+    this.credentialsHelper.node = node;
+    const ctx = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters.agentIds');
+    const type = this.nodeTypes.getByName(node.type) as INodeType;
+    const fn = type.methods?.loadOptions?.[method];
+    if (!fn) throw new Error(`${nodeName} has no loadOptions method ${method}`);
+    return fn.call(ctx);
+  }
+
   /** A webhook trigger behind a loopback HTTP server, with its activation methods. */
   async webhookTrigger(nodeName: string, parameters: INodeParameters, options: { body?: BodyHandling } = {}) {
     const node = { ...this.nodeOf(nodeName, parameters), webhookId: `hook-${nodeName}` };
@@ -170,8 +184,11 @@ export class NodeHarness {
     };
   }
 
-  /** A poller over one trigger node, keeping its static data between polls like an active workflow. */
-  poller(nodeName: string, parameters: INodeParameters, options: { budgetMs?: number; mode?: WorkflowExecuteMode } = {}) {
+  /**
+   * A poller over one trigger node, keeping its static data between polls like an active workflow.
+   * `withoutPollBudget` runs it as n8n before 2.38.0 does: a poll context with no getPollBudgetMs.
+   */
+  poller(nodeName: string, parameters: INodeParameters, options: { budgetMs?: number; mode?: WorkflowExecuteMode; withoutPollBudget?: boolean } = {}) {
     const node = this.nodeOf(nodeName, parameters);
     const workflow = new Workflow({ id: 'wf-trigger', name: 'trigger', nodes: [node], connections: {}, active: true, nodeTypes: this.nodeTypes, staticData: {} });
     const type = this.nodeTypes.getByName(node.type) as INodeType;
@@ -186,6 +203,7 @@ export class NodeHarness {
         harness.credentialsHelper.workflow = workflow;
         harness.credentialsHelper.node = node;
         const ctx = new PollContext(workflow, node, harness.additionalData(), mode, 'activate', undefined, undefined, undefined, undefined, undefined, () => options.budgetMs ?? 300_000);
+        if (options.withoutPollBudget) Object.defineProperty(ctx, 'getPollBudgetMs', { value: undefined });
         return (await type.poll!.call(ctx)) ?? null;
       },
     };

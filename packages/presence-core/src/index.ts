@@ -5,6 +5,8 @@ export { StateMappingSchema, mappedState, stateMappingFromRows, type StateMappin
 export type { NormalizeContext } from './normalize-context';
 export { normalizePresence } from './normalize';
 export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
+export { observedSince } from './diff';
+export { createAgentDirectory, nameAgents, nameChanges, type AgentDirectory, type AgentDirectoryOptions } from './agent-directory';
 export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId } from './event-id';
 export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
 export { parseProviderError, type ParsedProviderError } from './provider-errors';
@@ -75,4 +77,11 @@ export {
   type TalkdeskRegion,
   type TalkdeskClientOptions,
 } from './providers/talkdesk/client';
-export { talkdeskStatusStates, talkdeskStatusState, talkdeskCustomStatusCategory, normalizeTalkdeskPresence } from './providers/talkdesk/normalize';
+export {
+  talkdeskStatusStates,
+  talkdeskStatusState,
+  talkdeskCustomStatusCategory,
+  talkdeskCategoryNames,
+  talkdeskCategory,
+  normalizeTalkdeskPresence,
+} from './providers/talkdesk/normalize';

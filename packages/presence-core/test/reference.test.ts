@@ -103,10 +103,13 @@ const cases: Record<string, () => Promise<void>> = {
     expect(await vonage(transport).getPresence(VONAGE_USER)).toEqual({
       provider: 'vonage',
       agentId: VONAGE_USER,
+      name: null,
+      email: null,
       state: 'offline',
       status: LOGGED_OUT,
       since: '2021-10-22T13:16:26.730Z',
-      selectable: true,
+      sinceSource: 'vendor',
+      activity: null,
     });
     expectRequest(sent[0], 'vonage/presence-one');
     expect(sent[0]!.headers.Accept).toBe('application/vnd.newvoicemedia.v1+json');
@@ -144,7 +147,7 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'vonage/users-page': async () => {
     const { transport, sent } = answering('vonage/users-page');
-    expect(await vonage(transport).listAgents()).toEqual([{ provider: 'vonage', agentId: VONAGE_USER, name: 'Ava Patel', email: 'ava.patel@example.com' }]);
+    expect(await vonage(transport).listAgents()).toEqual([{ provider: 'vonage', agentId: VONAGE_USER, name: 'Ava Patel', email: 'ava.patel@example.com', team: null }]);
     // one short page: the documented first page, 1, and nothing more
     expect(sent).toHaveLength(1);
     expectRequest(sent[0], 'vonage/users-page');
@@ -183,6 +186,16 @@ const cases: Record<string, () => Promise<void>> = {
     expect((await vonage(transport).listWebhookSubscriptions()).map((s) => s.id)).toEqual(['0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a']);
     expectRequest(sent[0], 'vonage/subscription-list');
   },
+  'vonage/subscription-delete': async () => {
+    const { transport, sent } = answering('vonage/subscription-delete');
+    await expect(vonage(transport).deleteWebhookSubscription('0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a')).resolves.toBeUndefined();
+    expectRequest(sent[0], 'vonage/subscription-delete');
+  },
+  'vonage/subscription-delete-unknown': async () => {
+    const { transport } = answering('vonage/subscription-delete-unknown');
+    const error = await rejection(vonage(transport).deleteWebhookSubscription('0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a'));
+    expect([error.httpStatus, error.vendorMessage]).toEqual([404, "Webhook subscription '0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a' was not found."]);
+  },
   'vonage/subscription-get': async () => {
     // not called by the core (it lists); the same record shape must read
     expect(VonageSubscriptionSchema.parse(fixture('vonage/subscription-get').response.body).id).toBe('0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a');
@@ -204,8 +217,12 @@ const cases: Record<string, () => Promise<void>> = {
       provider: 'vonage',
       agentId: VONAGE_USER,
       state: 'available',
+      name: null,
+      email: null,
       status: { id: '5d0b4a3e-8f2c-4e61-9a7d-2c1f0e9b7a11', name: 'Ready Outbound', category: 'Ready/readyOutbound' },
       since: '2025-01-06T09:00:00.000Z',
+      sinceSource: 'vendor',
+      activity: null,
     });
     expect(normalizeVonageEvent(JSON.parse(body), { mapping: { readyOutbound: 'busy' } }).state).toBe('busy');
   },
@@ -252,6 +269,11 @@ const cases: Record<string, () => Promise<void>> = {
     expectRequest(sent[0], 'talkdesk/set-status');
     expectRequest(sent[1], 'talkdesk/presence-one');
   },
+  'talkdesk/set-status-custom': async () => {
+    const { transport, sent } = answering('talkdesk/set-status-custom', 'talkdesk/presence-one');
+    await talkdesk(transport).setPresence(TALKDESK_USER, 'b8a1f3c2-0d4e-4f5a-9b6c-7d8e9f0a1b2c');
+    expectRequest(sent[0], 'talkdesk/set-status-custom');
+  },
   'talkdesk/custom-statuses': async () => {
     const { transport, sent } = answering('talkdesk/custom-statuses');
     const statuses = await talkdesk(transport).listStatuses();
@@ -281,7 +303,7 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'talkdesk/users-page': async () => {
     const { transport, sent } = answering('talkdesk/users-page');
-    expect(await talkdesk(transport).listAgents()).toEqual([{ provider: 'talkdesk', agentId: TALKDESK_USER, name: 'Ava Patel', email: 'ava.patel@example.com' }]);
+    expect(await talkdesk(transport).listAgents()).toEqual([{ provider: 'talkdesk', agentId: TALKDESK_USER, name: 'Ava Patel', email: 'ava.patel@example.com', team: null }]);
     expectRequest(sent[0], 'talkdesk/users-page');
   },
   'talkdesk/token': async () => {
@@ -353,6 +375,11 @@ const cases: Record<string, () => Promise<void>> = {
   'cirrus/managers-int64': async () => {
     const { transport } = answering('cirrus/managers-int64');
     expect((await cirrus(transport).listAgents()).map((a) => a.agentId)).toEqual(['9007199254740993', '1234567890123456789']);
+  },
+  'cirrus/system-status': async () => {
+    const { transport, sent } = answering('cirrus/system-status');
+    await expect(cirrus(transport).checkConnection()).resolves.toBeUndefined();
+    expectRequest(sent[0], 'cirrus/system-status');
   },
   'cirrus/stats': async () => {
     const { transport, sent } = answering('cirrus/presence-one', 'cirrus/stats');

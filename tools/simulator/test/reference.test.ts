@@ -147,6 +147,20 @@ const cases: Record<string, () => Promise<void>> = {
     const res = await call(`${vonage}/webhooks/subscriptions/${first!.subscriptionId}`, { headers: await V() });
     expectLike(res, 'vonage/subscription-get');
   },
+  'vonage/subscription-delete': async () => {
+    const created = await call(`${vonage}/webhooks/subscriptions`, {
+      method: 'POST',
+      headers: await V(),
+      json: { name: 'reference delete', url: 'https://hooks.example.com/delete', events: ['agent.presencechanged.v1'], enabled: true, secret: Buffer.alloc(32, 2).toString('base64') },
+    });
+    const url = `${vonage}/webhooks/subscriptions/${created.json().subscriptionId}`;
+    expectLike(await call(url, { method: 'DELETE', headers: await V() }), 'vonage/subscription-delete');
+    // deleted: a second delete is the unknown-subscription answer
+    expectLike(await call(url, { method: 'DELETE', headers: await V() }), 'vonage/subscription-delete-unknown');
+  },
+  'vonage/subscription-delete-unknown': async () => {
+    expectLike(await call(`${vonage}/webhooks/subscriptions/0b6f2f0e-5f5c-4c0d-9b1a-2f3e4d5c6b7a`, { method: 'DELETE', headers: await V() }), 'vonage/subscription-delete-unknown');
+  },
   'vonage/subscription-name-taken': async () => {
     const { body } = fixture('vonage/subscription-name-taken').request as { body: Record<string, unknown> };
     const res = await call(`${vonage}/webhooks/subscriptions`, { method: 'POST', headers: await V(), json: { ...body, name: 'reference create' } });
@@ -206,6 +220,12 @@ const cases: Record<string, () => Promise<void>> = {
   'talkdesk/set-status': async () => {
     const { body } = fixture('talkdesk/set-status').request;
     expectLike(await call(`${talkdesk}/users/${agent('talkdesk', 1)}/presence/status`, { method: 'PUT', headers: bearer(await talkdeskToken(sim)), json: body }), 'talkdesk/set-status');
+  },
+  'talkdesk/set-status-custom': async () => {
+    const { body } = fixture('talkdesk/set-status-custom').request as { body: Record<string, unknown> };
+    const lunch = TALKDESK_CUSTOM_STATUSES[1]!;
+    const res = await call(`${talkdesk}/users/${agent('talkdesk', 1)}/presence/status`, { method: 'PUT', headers: bearer(await talkdeskToken(sim)), json: { ...body, custom_status_id: lunch.id } });
+    expectLike(res, 'talkdesk/set-status-custom');
   },
   'talkdesk/custom-statuses': async () => {
     expectLike(await call(`${talkdesk}/account/custom-status`, { headers: bearer(await talkdeskToken(sim)) }), 'talkdesk/custom-statuses', { list: 'custom_status' });
@@ -272,6 +292,13 @@ const cases: Record<string, () => Promise<void>> = {
     expect(shapeDiff({ ...body, object: [] }, { ...expected, object: [] })).toEqual([]);
     expect(shapesOfList(body.object, expected.object.slice(0, 1))).toEqual([]);
     expect(/"id":\d{16,}/.test(res.text)).toBe(true);
+  },
+  'cirrus/system-status': async () => {
+    // the payload is a guess: only the envelope is compared
+    const res = await call(`${cirrus}/core/systemstatus`, { headers: cirrusHeaders(sim) });
+    const expected = fixture('cirrus/system-status').response.body as Record<string, unknown>;
+    expect(res.status).toBe(200);
+    expect(shapeDiff({ ...(res.json() as Record<string, unknown>), object: null }, { ...expected, object: null })).toEqual([]);
   },
   'cirrus/stats': async () => {
     // the simulator adds stats fields of its own; the referenced one is there with its type

@@ -1,6 +1,7 @@
 import {
   detectChanges,
   enteredEventId,
+  nameChanges,
   normalizeVonageEvent,
   ProviderApiError,
   verifyVonageSignature,
@@ -12,9 +13,11 @@ import {
 } from '@agent-presence/presence-core';
 import { createHash, randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { agentsFor } from '../agent-names';
 import { createClientFor } from '../client';
 import { includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
 import { toNodeError } from '../errors';
+import { hostApis, requireHostApis } from '../host';
 import { mappingFromCollection, statesFrom } from '../params';
 import { vonageVendor } from '../vendors/vonage';
 
@@ -98,6 +101,7 @@ async function vonageClient(ctx: IHookFunctions): Promise<VonageClient> {
 export const vonageWebhookMethods = {
   default: {
     async checkExists(this: IHookFunctions): Promise<boolean> {
+      requireHostApis(this, hostApis.hook);
       const state = this.getWorkflowStaticData('node') as WebhookState;
       if (!state.subscriptionId || !state.secret) return false;
       try {
@@ -112,6 +116,7 @@ export const vonageWebhookMethods = {
       return false;
     },
     async create(this: IHookFunctions): Promise<boolean> {
+      requireHostApis(this, hostApis.hook);
       const state = this.getWorkflowStaticData('node') as WebhookState;
       const url = this.getNodeWebhookUrl('default');
       if (!url) throw toNodeError(this.getNode(), new Error('n8n gave no webhook URL for this trigger'));
@@ -129,6 +134,7 @@ export const vonageWebhookMethods = {
       }
     },
     async delete(this: IHookFunctions): Promise<boolean> {
+      requireHostApis(this, hostApis.hook);
       const state = this.getWorkflowStaticData('node') as WebhookState;
       if (state.subscriptionId) {
         try {
@@ -158,6 +164,7 @@ function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebho
  * then turn the event into a PresenceChange. Refused deliveries start no execution.
  */
 export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+  requireHostApis(ctx, hostApis.webhook);
   const state = ctx.getWorkflowStaticData('node') as WebhookState;
   const req = ctx.getRequestObject();
   // n8n reads the body only for the content types it parses; Vonage sends application/cloudevents+json.
@@ -198,7 +205,7 @@ export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWeb
       remembered.snapshot = result.snapshot;
       change = result.changes[0] && { ...result.changes[0], eventId };
     } else {
-      change = { eventId, event: 'changed', agentId: presence.agentId, provider: 'vonage', current: presence, previous: null, durationInPreviousMs: null, observedAt };
+      change = { eventId, event: 'changed', agentId: presence.agentId, name: null, email: null, provider: 'vonage', current: presence, previous: null, durationInPreviousMs: null, observedAt };
     }
   } catch (error) {
     return refuse(ctx, 400, toNodeError(ctx.getNode(), error).message);
@@ -209,5 +216,8 @@ export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWeb
   if (change.event === 'appeared') change = { ...change, event: 'changed' };
   const onlyStates = statesFrom(ctx.getNodeParameter('onlyStates', []));
   if (onlyStates.length > 0 && !onlyStates.includes(change.current?.state as PresenceState)) return { webhookResponse: { received: true } };
+  // The event names no one: the user list (kept in this process, read when it lacks the agent) does.
+  const client = await createClientFor(ctx, vonageVendor).catch(() => undefined);
+  if (client) nameChanges([change], await agentsFor(ctx, vonageVendor, client, [change.agentId]));
   return { workflowData: [[{ json: change as unknown as IDataObject }]] };
 }
