@@ -4,6 +4,7 @@ export * from './model';
 export { StateMappingSchema, mappedState, stateMappingFromRows, type StateMapping } from './mapping';
 export type { NormalizeContext } from './normalize-context';
 export { normalizePresence } from './normalize';
+export { PresenceStintSchema, summarizeStints, type PresenceStint, type StintTotal, type SummarizeOptions } from './history';
 export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
 export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId } from './event-id';
 export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
@@ -49,6 +50,7 @@ export {
   type VonageRegion,
   type VonageClientOptions,
   type VonageClient,
+  type PresenceHistoryOptions,
 } from './providers/vonage/client';
 export {
   VonagePresenceEventSchema,
@@ -63,6 +65,13 @@ export {
   type SignatureCheck,
   type SignatureProblem,
 } from './providers/vonage/webhooks';
+export {
+  VonagePresenceActivitySchema,
+  VonagePresenceActivitiesPageSchema,
+  vonageHistoryPath,
+  vonageHistoryMaxWindowMs,
+  type VonagePresenceActivity,
+} from './providers/vonage/history';
 export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } from './providers/vonage/normalize';
 
 export * from './providers/talkdesk/schemas';

@@ -106,6 +106,27 @@ const cases: Record<string, () => Promise<void>> = {
     const res = await call(`${vonage}/agents/${agent('vonage', 2)}/presence`, { method: 'PATCH', headers: await V(), json: fixture('vonage/set-presence').request.body });
     expectLike(res, 'vonage/set-presence');
   },
+  'vonage/presence-history': async () => {
+    const id = agent('vonage', 3);
+    sim.control.setPresence({ vendor: 'vonage', agentId: id, statusId: READY });
+    sim.control.advance(1);
+    const from = sim.control.time().now;
+    sim.control.setPresence({ vendor: 'vonage', agentId: id, statusId: LOGGED_OUT });
+    sim.control.advance(9523);
+    sim.control.setPresence({ vendor: 'vonage', agentId: id, statusId: READY });
+    sim.control.advance(1000);
+    const { query } = fixture('vonage/presence-history').request;
+    const res = await call(`${vonage}/stats/agent-activities/presence?start=${from}&include=${query!.include}&agentId=${id}`, { headers: await V('stats') });
+    expectLike(res, 'vonage/presence-history', { list: 'items' });
+    expect(res.json().items.map((r: any) => [r.category, r.duration])).toEqual([
+      ['LoggedOut', 9523],
+      ['Ready', null],
+    ]);
+  },
+  'vonage/presence-history-window': async () => {
+    const { query } = fixture('vonage/presence-history-window').request;
+    expectLike(await call(`${vonage}/stats/agent-activities/presence?start=${query!.start}&end=${query!.end}`, { headers: await V('stats') }), 'vonage/presence-history-window');
+  },
   'vonage/presence-definitions': async () => {
     const res = await call(`${vonage}/agents/presence-definitions`, { headers: await V() });
     expectLike(res, 'vonage/presence-definitions', { list: 'presenceDefinitions' });
