@@ -35,5 +35,11 @@ export class CirrusApi implements ICredentialType {
 
   test: ICredentialTestRequest = {
     request: { baseURL: '={{$credentials.apiHost}}', url: '/core/systemstatus' },
+    // n8n shows these instead of a bare "Unauthorized"; an unreachable host shows its network code (e.g. ENOTFOUND): check API Host.
+    rules: [
+      { type: 'responseCode', properties: { value: 401, message: 'Cirrus refused the API Key (401): copy it again from Cirrus Digital, Settings > API, into API Key.' } },
+      { type: 'responseCode', properties: { value: 403, message: 'Cirrus accepted the API Key but refused the call (403): the key must belong to an admin.' } },
+      { type: 'responseCode', properties: { value: 404, message: 'No Cirrus API at this address (404): check API Host, e.g. https://api.commbox.io.' } },
+    ],
   };
 }

@@ -16,4 +16,5 @@ describeVendorNodes({
   sweep: { agents: 200, latencyMs: 60, budgetMs: 400 },
   secretOf: (sim) => sim.credentials.cirrus.apiKey,
   oauth: false,
+  teams: true,
 });

@@ -76,5 +76,11 @@ export class TalkdeskOAuth2Api implements ICredentialType {
       url: '/users',
       qs: { page: 1, per_page: 1 },
     },
+    // n8n shows these instead of a bare "Unauthorized"; an unreachable host shows its network code (e.g. ENOTFOUND): check Account Name and Region.
+    rules: [
+      { type: 'responseCode', properties: { value: 401, message: 'Talkdesk refused the token (401): check Client ID and Client Secret, and Account Name and Region.' } },
+      { type: 'responseCode', properties: { value: 403, message: 'Talkdesk refused the call (403): add users:read to Scope (and presence-user:read, presence-status:write), and grant them to the OAuth client.' } },
+      { type: 'responseCode', properties: { value: 404, message: 'No Talkdesk API at this address (404): check Region, or API Host Override if set.' } },
+    ],
   };
 }

@@ -65,5 +65,11 @@ export class VonageContactCenterOAuth2Api implements ICredentialType {
       url: '/agents/presence-definitions',
       headers: { Accept: 'application/vnd.newvoicemedia.v1+json' },
     },
+    // n8n shows these instead of a bare "Unauthorized"; an unreachable host shows its network code (e.g. ENOTFOUND): check Region and the overrides.
+    rules: [
+      { type: 'responseCode', properties: { value: 401, message: 'Vonage refused the token (401): check Client ID and Client Secret, and that Region is your account\'s.' } },
+      { type: 'responseCode', properties: { value: 403, message: 'Vonage refused the call (403): add users:read to Scope (and the scopes in the package README for Set and the real-time trigger), and grant them to the API client.' } },
+      { type: 'responseCode', properties: { value: 404, message: 'No Vonage Contact Center API at this address (404): check Region, or API Host Override if set.' } },
+    ],
   };
 }

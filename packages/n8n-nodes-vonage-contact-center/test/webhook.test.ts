@@ -47,16 +47,19 @@ describe('Vonage real-time trigger', () => {
       const changes = t.deliveries.filter((d) => d.items).map((d) => d.items![0]!.json);
       const last = changes.at(-1)!;
       expect(changes[0]).toMatchObject({ event: 'changed', agentId: agent, previous: null, current: { status: { id: first } } });
+      const agentName = sim.control.agents('vonage').users.find((u) => u.id === agent)!.name;
       expect(last).toMatchObject({
         event: 'changed',
         agentId: agent,
+        name: agentName,
+        email: expect.stringContaining('@'),
         provider: 'vonage',
         current: { status: { id: second } },
         previous: { status: { id: first } },
       });
       const names: Record<string, [string, string, string]> = { [READY]: ['available', 'Ready', 'Ready'], [BREAK]: ['away', 'Break', 'Away'], [LUNCH]: ['away', 'Lunch', 'Away'] };
       const [state, name, category] = names[second]!;
-      expect(last.current).toMatchObject({ state, status: { name, category } });
+      expect(last.current).toMatchObject({ name: agentName, state, status: { name, category }, sinceSource: 'vendor' });
       expect(typeof last.durationInPreviousMs).toBe('number');
       expect(changes.map((c) => c.eventId)).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), expect.stringMatching(/^[0-9a-f]{32}$/)]);
       expect(changes[0]!.eventId).not.toBe(last.eventId);

@@ -1,5 +1,6 @@
 import { defaultConcurrency, maxConcurrency, presenceStates } from '@agent-presence/presence-core';
 import type { IDisplayOptions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { agentIdsLabel } from './params';
 import type { VendorConfig } from './vendor';
 
 const stateNames: Record<(typeof presenceStates)[number], string> = {
@@ -39,7 +40,7 @@ export const stateMappingOption: INodeProperties = {
   placeholder: 'Add Mapping',
   default: {},
   typeOptions: { multipleValues: true },
-  description: 'Override the common state of vendor statuses. A row matches a status id first, then its name (ignoring case).',
+  description: 'Override the common state of vendor statuses. A row matches a status id first, then its name (ignoring case). A row left empty is ignored.',
   options: [
     {
       displayName: 'Mappings',
@@ -85,16 +86,32 @@ export function agentChoiceProperties(
       default: 'all',
     },
     {
-      displayName: 'Agent IDs',
+      // The agent picker. Workflows from before it hold a string of ids here, which still works.
+      displayName: agentIdsLabel,
       name: 'agentIds',
-      type: 'string',
-      default: '',
+      type: 'multiOptions',
+      typeOptions: { loadOptionsMethod: 'listAgents' },
+      default: [],
       required: true,
-      placeholder: vendor.agentId.placeholder,
-      description: idsDescription,
+      description: `${idsDescription}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
       displayOptions: { show: { ...shown, [choice.name]: ['ids'] } },
     },
+    ...(vendor.teams ? [teamsProperty({ show: { ...shown, [choice.name]: ['all'] } })] : []),
   ];
+}
+
+/** Only agents of the picked teams (vendors whose user list names teams). */
+export function teamsProperty(displayOptions?: IDisplayOptions): INodeProperties {
+  return {
+    displayName: 'Team Names or IDs',
+    name: 'teams',
+    type: 'multiOptions',
+    typeOptions: { loadOptionsMethod: 'listTeams' },
+    default: [],
+    description:
+      'Only agents of these teams. Empty: every team. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+    ...(displayOptions ? { displayOptions } : {}),
+  };
 }
 
 /** A resource locator: pick from a searchable list, or give the id. */

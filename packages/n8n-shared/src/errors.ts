@@ -17,7 +17,8 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
   }
   const e: PresenceError = error;
   if (e instanceof InputError) {
-    return new NodeOperationError(node, e.message, { itemIndex, description: e.hint });
+    // The field and what is wrong; what to do goes once, in the description.
+    return new NodeOperationError(node, `${e.field}: ${e.problem}`, { itemIndex, description: e.hint });
   }
   const response: JsonObject = {
     provider: e.provider ?? null,

@@ -4,7 +4,7 @@ export { vonageVendor } from './vendors/vonage';
 export { talkdeskVendor } from './vendors/talkdesk';
 export { actionProperties } from './action/properties';
 export { executeAction } from './action/execute';
-export { listSearchMethods } from './action/methods';
+export { listSearchMethods, loadOptionsMethods, nodeMethods, statusLabel } from './action/methods';
 export { triggerProperties, triggerEvents, type TriggerEvent } from './trigger/properties';
 export { pollPresence } from './trigger/poll';
 export { toNodeError, errorItemJson } from './errors';

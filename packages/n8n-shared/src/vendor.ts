@@ -20,6 +20,8 @@ export interface VendorConfig {
   /** Reads the API host and token URL a credential points at (defaults, region, overrides). */
   endpoints(credentials: ICredentialDataDecryptedObject): VendorEndpoints;
   createClient(options: ClientOptions & { baseUrl: string }): PresenceClient;
+  /** Whether the vendor's user list names each agent's team, so agents can be picked by team. */
+  teams?: boolean;
   /** Vendor-only read options shown under Options (e.g. Cirrus call status). */
   extraReadOptions?: INodeProperties[];
   /** Turns those options into client read options. */

@@ -5,10 +5,10 @@ import { errorItemJson, toNodeError } from '../src/errors';
 const node: INode = { id: '1', name: 'Presence', type: 'test.presence', typeVersion: 1, position: [0, 0], parameters: {} };
 
 describe('core errors as n8n errors', () => {
-  it('bad input is a NodeOperationError with the fix as description and the item index', () => {
-    const e = toNodeError(node, new InputError('agentId', 'is empty', 'Give an id.'), 3);
+  it('bad input is a NodeOperationError: the field and the problem, the fix once as description, and the item index', () => {
+    const e = toNodeError(node, new InputError('Agent', 'is empty', 'Give an id.'), 3);
     expect(e).toBeInstanceOf(NodeOperationError);
-    expect(e.message).toBe('agentId: is empty. Give an id.');
+    expect(e.message).toBe('Agent: is empty');
     expect(e.description).toBe('Give an id.');
     expect(e.context.itemIndex).toBe(3);
   });

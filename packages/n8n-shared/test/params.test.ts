@@ -11,20 +11,23 @@ describe('parameters', () => {
   it('names the field when ids are missing or of the wrong kind', () => {
     expect(() => parseIdList('  ', 'Agent IDs')).toThrow(/Agent IDs: is empty/);
     expect(() => parseIdList({ id: 1 }, 'Agent IDs')).toThrow(InputError);
-    expect(() => parseIdList(['a', { x: 1 }], 'Agent IDs')).toThrow(/Agent IDs\[1\]/);
+    expect(() => parseIdList(['a', { x: 1 }], 'Agent IDs')).toThrow(/Agent IDs, item 2: must be an id/);
   });
 
   it('refuses a number that is not exact as an id: a Cirrus id above 2^53 would silently lose digits', () => {
-    expect(() => parseIdList([9007199254740993], 'Agent IDs')).toThrow(/Agent IDs\[0\]: 9007199254740992 is not exact as a number/);
+    expect(() => parseIdList([9007199254740993], 'Agent IDs')).toThrow(/Agent IDs, item 1: 9007199254740992 is not exact as a number/);
     expect(() => parseIdList(2 ** 60, 'Agent IDs')).toThrow(/Agent IDs: \d+ is not exact as a number/);
-    expect(() => parseIdList([1.5], 'Agent IDs')).toThrow(/Agent IDs\[0\]: 1\.5 is not exact/);
+    expect(() => parseIdList([1.5], 'Agent IDs')).toThrow(/Agent IDs, item 1: 1\.5 is not exact/);
     expect(parseIdList([9007199254740991], 'Agent IDs')).toEqual(['9007199254740991']);
   });
 
   it('reads the State Mapping collection', () => {
     expect(mappingFromCollection({ mappings: [{ match: 'Lunch', state: 'busy' }] })).toEqual({ Lunch: 'busy' });
     expect(mappingFromCollection({})).toBeUndefined();
-    expect(() => mappingFromCollection({ mappings: [{ match: 'Lunch', state: 'napping' }] })).toThrow(/State Mapping\[0\]\.state/);
+    expect(() => mappingFromCollection({ mappings: [{ match: '', state: 'away' }, { match: 'Lunch', state: 'napping' }] })).toThrow(/^Options > State Mapping, row 2: "napping" is not a common state/);
+    // Rows added and left empty are ignored, wherever they are.
+    expect(mappingFromCollection({ mappings: [{ match: '', state: 'away' }, { match: 'Lunch', state: 'busy' }, { state: 'offline' }] })).toEqual({ Lunch: 'busy' });
+    expect(mappingFromCollection({ mappings: [{ match: '  ', state: 'away' }] })).toBeUndefined();
   });
 
   it('keeps only state strings', () => {

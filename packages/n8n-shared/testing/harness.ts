@@ -18,6 +18,7 @@ import {
   type INodeExecutionData,
   type INodeListSearchResult,
   type INodeParameters,
+  type INodePropertyOptions,
   type INodeType,
   type INodeTypes,
   type IRun,
@@ -152,6 +153,19 @@ export class NodeHarness {
     const fn = type.methods?.listSearch?.[method];
     if (!fn) throw new Error(`${nodeName} has no listSearch method ${method}`);
     return fn.call(ctx, filter);
+  }
+
+  /** Calls a loadOptions method of a node (a multi-picker's list), as the editor does. */
+  async loadOptions(nodeName: string, method: string): Promise<INodePropertyOptions[]> {
+    const node = this.nodeOf(nodeName, {});
+    const workflow = new Workflow({ id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+    this.credentialsHelper.workflow = workflow;
+    this.credentialsHelper.node = node;
+    const ctx = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters.agentIds');
+    const type = this.nodeTypes.getByName(node.type) as INodeType;
+    const fn = type.methods?.loadOptions?.[method];
+    if (!fn) throw new Error(`${nodeName} has no loadOptions method ${method}`);
+    return fn.call(ctx);
   }
 
   /** A webhook trigger behind a loopback HTTP server, with its activation methods. */

@@ -22,7 +22,7 @@ const noNumbers: readonly number[] = [];
 
 function previousOf(row: StatusRow, start: number, fromVendor: boolean): PresenceChange['previous'] {
   // A decoded row is shared with other agents: every event gets its own status object.
-  return freshPrevious(row.state, freshStatus(row.id, row.name, row.category), fromVendor ? new Date(start).toISOString() : null);
+  return freshPrevious(row.state, freshStatus(row.id, row.name, row.category), new Date(start).toISOString(), fromVendor ? 'vendor' : 'observed');
 }
 
 export function mixedProviders(provider: ProviderId, other: ProviderId): InputError {
@@ -112,7 +112,7 @@ export function diff(
     if (matched) {
       const code = codes[j]!;
       const row = rows[code >> 1]!;
-      if (row.state === presence.state && row.id === status.id && row.name === status.name && row.category === status.category) {
+      if (row.state === presence.state && row.id === status.id && sameText(row.name, status.name) && sameText(row.category, status.category)) {
         // Same status: it began when it did, unless the vendor says when.
         if (last) keepAgent(writer, agentId, code >> 1, fromVendor ? startOffset : offsets[j]!, fromVendor || (code & 1) === 1);
       } else {
@@ -122,7 +122,7 @@ export function diff(
           const eventId = fromVendor
             ? enteredEventId(presence.provider, agentId, presence.state, status.id, startMs)
             : changedEventId(presence.provider, agentId, row, start, { state: presence.state, id: status.id, name: status.name, category: status.category });
-          found.push(freshChange('changed', agentId, presence.provider, presence, previousOf(row, start, (code & 1) === 1), Math.max(0, startMs - start), observedAt, eventId));
+          found.push(freshChange('changed', agentId, presence.provider, fromVendor ? presence : observedSince(presence, observedAt), previousOf(row, start, (code & 1) === 1), Math.max(0, startMs - start), observedAt, eventId));
           foundAt?.push(k);
         }
       }
@@ -133,7 +133,7 @@ export function diff(
         const eventId = fromVendor
           ? enteredEventId(presence.provider, agentId, presence.state, status.id, startMs)
           : appearedEventId(presence.provider, agentId, { state: presence.state, id: status.id, name: status.name, category: status.category }, comparedWith);
-        found.push(freshChange('appeared', agentId, presence.provider, presence, null, null, observedAt, eventId));
+        found.push(freshChange('appeared', agentId, presence.provider, fromVendor ? presence : observedSince(presence, observedAt), null, null, observedAt, eventId));
         foundAt?.push(k);
       }
     }
@@ -143,6 +143,23 @@ export function diff(
   const changes = foundAt ? inGivenOrder(found, foundAt) : found;
   for (const change of gone) changes.push(change);
   return { changes, snapshot: finishSnapshot(writer, provider, observedMs, observedMs) };
+}
+
+/**
+ * Name and category compared ignoring case: a vendor (or this library, as Talkdesk's
+ * categories did) that changes only the case of a status is no change of presence.
+ */
+function sameText(a: string | null, b: string | null): boolean {
+  return a === b || (a !== null && b !== null && a.toLowerCase() === b.toLowerCase());
+}
+
+/**
+ * A presence without the vendor's `since`, as reported in a change: its status began, as far as
+ * anyone can tell, when the trigger first saw it. A copy: the caller's presence is not changed.
+ */
+export function observedSince(presence: AgentPresence, observedAt: string): AgentPresence {
+  if (presence.since !== null) return presence;
+  return { ...presence, since: observedAt, sinceSource: 'observed' };
 }
 
 /** Ids are compared in order and kept in the snapshot as strings: anything else would make a snapshot that cannot be read back. */

@@ -26,9 +26,12 @@ export abstract class PresenceError extends Error {
 export class InputError extends PresenceError {
   readonly kind = 'input' as const;
   readonly field: string;
+  /** What is wrong, without the field or the hint (the message has all three). */
+  readonly problem: string;
   constructor(field: string, problem: string, hint: string, provider?: ProviderId) {
     super(`${field}: ${problem}. ${hint}`, { provider, hint });
     this.field = field;
+    this.problem = redactSecrets(problem);
   }
 }
 

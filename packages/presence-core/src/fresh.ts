@@ -1,4 +1,4 @@
-import type { AgentPresence, PresenceChange, PresenceState, PresenceStatus, ProviderId } from './model';
+import type { AgentPresence, PresenceChange, PresenceState, PresenceStatus, ProviderId, SinceSource } from './model';
 
 /*
  * New presences, statuses and change events are copies of a template (`{ ...template }`, then their values
@@ -22,9 +22,22 @@ export function freshStatus<Id extends string | null>(id: Id, name: string | nul
   return status;
 }
 
-const presenceTemplate: AgentPresence = { provider: 'cirrus', agentId: '', state: 'unknown', status: statusTemplate, since: null };
+const presenceTemplate: AgentPresence = {
+  provider: 'cirrus',
+  agentId: '',
+  name: null,
+  email: null,
+  state: 'unknown',
+  status: statusTemplate,
+  since: null,
+  sinceSource: null,
+  activity: null,
+};
 
-/** An AgentPresence with its required keys; optional ones are added by the caller, only when there. */
+/**
+ * An AgentPresence with every key; `since` given here is the vendor's. Name and email are
+ * filled later from the user list (nameAgents), `raw` added by the caller only when asked for.
+ */
 export function freshPresence(provider: ProviderId, agentId: string, state: PresenceState, status: PresenceStatus, since: string | null): AgentPresence {
   const presence = { ...presenceTemplate };
   presence.provider = provider;
@@ -32,20 +45,33 @@ export function freshPresence(provider: ProviderId, agentId: string, state: Pres
   presence.state = state;
   presence.status = status;
   presence.since = since;
+  presence.sinceSource = since === null ? null : 'vendor';
   return presence;
 }
 
-const previousTemplate: NonNullable<PresenceChange['previous']> = { state: 'unknown', status: statusTemplate, since: null };
+const previousTemplate: NonNullable<PresenceChange['previous']> = { state: 'unknown', status: statusTemplate, since: null, sinceSource: null };
 
-export function freshPrevious(state: PresenceState, status: PresenceStatus, since: string | null): NonNullable<PresenceChange['previous']> {
+export function freshPrevious(state: PresenceState, status: PresenceStatus, since: string | null, sinceSource: SinceSource): NonNullable<PresenceChange['previous']> {
   const previous = { ...previousTemplate };
   previous.state = state;
   previous.status = status;
   previous.since = since;
+  previous.sinceSource = sinceSource;
   return previous;
 }
 
-const changeTemplate: PresenceChange = { eventId: '', event: 'changed', agentId: '', provider: 'cirrus', current: null, previous: null, durationInPreviousMs: null, observedAt: '' };
+const changeTemplate: PresenceChange = {
+  eventId: '',
+  event: 'changed',
+  agentId: '',
+  name: null,
+  email: null,
+  provider: 'cirrus',
+  current: null,
+  previous: null,
+  durationInPreviousMs: null,
+  observedAt: '',
+};
 
 export function freshChange(
   event: PresenceChange['event'],
@@ -61,6 +87,10 @@ export function freshChange(
   change.eventId = eventId;
   change.event = event;
   change.agentId = agentId;
+  if (current) {
+    change.name = current.name;
+    change.email = current.email;
+  }
   change.provider = provider;
   change.current = current;
   change.previous = previous;

@@ -6,6 +6,8 @@ export type { NormalizeContext } from './normalize-context';
 export { normalizePresence } from './normalize';
 export { PresenceStintSchema, summarizeStints, type PresenceStint, type StintTotal, type SummarizeOptions } from './history';
 export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
+export { observedSince } from './diff';
+export { createAgentDirectory, nameAgents, nameChanges, type AgentDirectory, type AgentDirectoryOptions } from './agent-directory';
 export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId } from './event-id';
 export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
 export { parseProviderError, type ParsedProviderError } from './provider-errors';
@@ -84,4 +86,11 @@ export {
   type TalkdeskRegion,
   type TalkdeskClientOptions,
 } from './providers/talkdesk/client';
-export { talkdeskStatusStates, talkdeskStatusState, talkdeskCustomStatusCategory, normalizeTalkdeskPresence } from './providers/talkdesk/normalize';
+export {
+  talkdeskStatusStates,
+  talkdeskStatusState,
+  talkdeskCustomStatusCategory,
+  talkdeskCategoryNames,
+  talkdeskCategory,
+  normalizeTalkdeskPresence,
+} from './providers/talkdesk/normalize';

@@ -29,7 +29,7 @@ export function mappedName(name: string, mapping: StateMapping | undefined): Pre
  * Builds a mapping from rows such as an n8n fixed collection gives, checking each.
  * `field` names the parameter in messages, e.g. "Options > State Mapping".
  */
-export function stateMappingFromRows(rows: unknown, field = 'mapping'): StateMapping {
+export function stateMappingFromRows(rows: unknown, field = 'mapping', options: { ignoreEmptyRows?: boolean } = {}): StateMapping {
   if (rows === undefined || rows === null) return {};
   if (!Array.isArray(rows)) {
     throw new InputError(field, 'must be a list of {match, state} rows', 'Add one row per vendor status to override.');
@@ -39,13 +39,15 @@ export function stateMappingFromRows(rows: unknown, field = 'mapping'): StateMap
     const r = (row ?? {}) as { match?: unknown; state?: unknown };
     const match = typeof r.match === 'string' || typeof r.match === 'number' ? String(r.match).trim() : '';
     if (match === '') {
-      throw new InputError(`${field}[${i}].match`, 'is empty', 'Give the vendor status id or name to override, e.g. "Lunch".');
+      // A row added in a form and never filled in says nothing: the caller may skip it (rows keep their numbers).
+      if (options.ignoreEmptyRows) return;
+      throw new InputError(`${field}, row ${i + 1}`, 'has no status to match', 'Give the vendor status id or name to override, e.g. "Lunch", or remove the row.');
     }
     const state = PresenceStateSchema.safeParse(r.state);
     if (!state.success) {
       throw new InputError(
-        `${field}[${i}].state`,
-        `"${String(r.state)}" is not a state`,
+        `${field}, row ${i + 1}`,
+        `"${String(r.state)}" is not a common state`,
         `Use one of: ${presenceStates.join(', ')}.`,
       );
     }

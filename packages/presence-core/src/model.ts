@@ -22,14 +22,29 @@ export const PresenceActivitySchema = z.object({
 });
 export type PresenceActivity = z.infer<typeof PresenceActivitySchema>;
 
+/**
+ * Where `since` comes from: the vendor's own time of the status change, or the time a
+ * trigger first saw the status (vendors that give none, e.g. Cirrus). Null when unknown.
+ */
+export const SinceSourceSchema = z.enum(['vendor', 'observed']).nullable();
+export type SinceSource = z.infer<typeof SinceSourceSchema>;
+
+/**
+ * One agent's presence, the same fields from every vendor and every operation. `name` and
+ * `email` come from the vendor's user list (a presence record carries neither): null when the
+ * list does not have the agent, or was not read.
+ */
 export const AgentPresenceSchema = z.object({
   provider: ProviderIdSchema,
   agentId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
   state: PresenceStateSchema,
   status: PresenceStatusSchema,
   since: z.string().nullable(),
-  selectable: z.boolean().optional(),
-  activity: PresenceActivitySchema.optional(),
+  sinceSource: SinceSourceSchema,
+  /** What the vendor tells of the agent's work (Talkdesk always, Cirrus with call status); null when nothing. */
+  activity: PresenceActivitySchema.nullable(),
   raw: z.unknown().optional(),
 });
 export type AgentPresence = z.infer<typeof AgentPresenceSchema>;
@@ -38,6 +53,7 @@ export const PreviousPresenceSchema = z.object({
   state: PresenceStateSchema,
   status: PresenceStatusSchema,
   since: z.string().nullable(),
+  sinceSource: SinceSourceSchema,
 });
 export type PreviousPresence = z.infer<typeof PreviousPresenceSchema>;
 
@@ -46,6 +62,9 @@ export const PresenceChangeSchema = z.object({
   eventId: z.string(),
   event: z.enum(['changed', 'appeared', 'disappeared']),
   agentId: z.string(),
+  /** The agent's name and email, as in `current` (also when it is null: a disappeared agent keeps its name). */
+  name: z.string().nullable(),
+  email: z.string().nullable(),
   provider: ProviderIdSchema,
   current: AgentPresenceSchema.nullable(),
   previous: PreviousPresenceSchema.nullable(),
@@ -75,6 +94,8 @@ export const AgentSummarySchema = z.object({
   agentId: z.string(),
   name: z.string().nullable(),
   email: z.string().nullable(),
+  /** The agent's team where the vendor's user list names one (Cirrus); null elsewhere. */
+  team: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
   raw: z.unknown().optional(),
 });
 export type AgentSummary = z.infer<typeof AgentSummarySchema>;

@@ -33,7 +33,8 @@ function scenario(seed: number) {
     const agents = pool.filter(() => rnd() < 0.6);
     const list = agents.map((agentId): AgentPresence => {
       const [state, id, name, category] = pick(statuses);
-      return { provider, agentId, state, status: { id, name, category }, since: sinceOf(minute) };
+      const since = sinceOf(minute);
+      return { provider, agentId, name: null, email: null, state, status: { id, name, category }, since, sinceSource: since === null ? null : 'vendor', activity: null };
     });
     const r = rnd();
     if (r < 0.45) list.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
@@ -93,7 +94,7 @@ describe('detectChanges over v2 columns matches v1 change detection', () => {
   });
 
   it('names the providers as they come, however the presences are ordered', () => {
-    const p = (agentId: string, provider: ProviderId): AgentPresence => ({ provider, agentId, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null });
+    const p = (agentId: string, provider: ProviderId): AgentPresence => ({ provider, agentId, name: null, email: null, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null, sinceSource: null, activity: null });
     const cases: Array<[AgentPresence[], ProviderId]> = [
       [[p('a', 'cirrus'), p('b', 'talkdesk'), p('c', 'vonage')], 'talkdesk'],
       [[p('b', 'cirrus'), p('a', 'talkdesk'), p('c', 'vonage')], 'talkdesk'],
@@ -111,7 +112,7 @@ describe('detectChanges over v2 columns matches v1 change detection', () => {
   });
 
   it('a sorted roster is walked, not put in a Set; an unsorted one still answers', () => {
-    const p = (agentId: string): AgentPresence => ({ provider: 'vonage', agentId, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null });
+    const p = (agentId: string): AgentPresence => ({ provider: 'vonage', agentId, name: null, email: null, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null, sinceSource: null, activity: null });
     const first = detectChanges(undefined, ['a', 'b', 'c', 'd', 'e'].map(p), { observedAt: new Date(T0).toISOString() });
     for (const roster of [['a', 'c', 'e'], ['e', 'a', 'c'], ['a', 'a', 'c', 'e']]) {
       const { changes, snapshot } = detectChanges(first.snapshot, [p('c')], { observedAt: new Date(T0 + 60_000).toISOString(), complete: false, roster });

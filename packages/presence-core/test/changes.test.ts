@@ -8,7 +8,7 @@ const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toIS
 const agentsOf = (snapshot: PresenceSnapshot): string[] => (snapshot.v === 2 ? [...snapshot.a] : Object.keys(snapshot.a));
 
 function p(agentId: string, state: PresenceState, name: string, since: string | null = null, provider: AgentPresence['provider'] = 'cirrus'): AgentPresence {
-  return { provider, agentId, state, status: { id: name.toLowerCase(), name, category: state }, since };
+  return { provider, agentId, name: null, email: null, state, status: { id: name.toLowerCase(), name, category: state }, since, sinceSource: since === null ? null : 'vendor', activity: null };
 }
 
 describe('detectChanges', () => {
@@ -18,17 +18,20 @@ describe('detectChanges', () => {
     expect(agentsOf(snapshot)).toEqual(['1']);
   });
 
-  it('reports changed with the previous status and its duration from first observation', () => {
+  it('reports changed with the previous status and its duration from first observation; without a vendor since, the times are marked observed', () => {
     const first = detectChanges(undefined, [p('1', 'available', 'Active'), p('2', 'away', 'Lunch')], { observedAt: T0 });
-    const second = detectChanges(first.snapshot, [p('1', 'away', 'Lunch'), p('2', 'away', 'Lunch')], { observedAt: at(5) });
+    const current = p('1', 'away', 'Lunch');
+    const second = detectChanges(first.snapshot, [current, p('2', 'away', 'Lunch')], { observedAt: at(5) });
     expect(second.changes).toEqual([
       {
         eventId: expect.stringMatching(/^[0-9a-f]{32}$/),
         event: 'changed',
         agentId: '1',
+        name: null,
+        email: null,
         provider: 'cirrus',
-        current: p('1', 'away', 'Lunch'),
-        previous: { state: 'available', status: { id: 'active', name: 'Active', category: 'available' }, since: null },
+        current: { ...current, since: at(5), sinceSource: 'observed' },
+        previous: { state: 'available', status: { id: 'active', name: 'Active', category: 'available' }, since: T0, sinceSource: 'observed' },
         durationInPreviousMs: 5 * 60_000,
         observedAt: at(5),
       },
@@ -142,7 +145,9 @@ describe('detectChanges', () => {
     expect(PresenceSnapshotSchema.safeParse(good).success).toBe(true);
     // Agent 3 points past the status table: dropped, as before. Agent 2's start is the vendor's.
     const { changes, snapshot } = detectChanges(good as never, [p('1', 'available', 'Active')], { observedAt: T0, complete: false });
-    expect(changes).toEqual([expect.objectContaining({ event: 'changed', agentId: '1', previous: { state: 'away', status: { id: 'lunch', name: 'Lunch', category: 'away' }, since: null } })]);
+    expect(changes).toEqual([
+      expect.objectContaining({ event: 'changed', agentId: '1', previous: { state: 'away', status: { id: 'lunch', name: 'Lunch', category: 'away' }, since: '1970-01-01T00:00:01.005Z', sinceSource: 'observed' } }),
+    ]);
     // Read as v1, written as v2: agent 2 keeps its start, marked as the vendor's.
     expect(snapshot).toMatchObject({ v: 2, a: ['1', '2'] });
     const two = snapshot.v === 2 ? snapshot : undefined;
@@ -182,7 +187,7 @@ describe('detectChanges', () => {
     const { changes } = detectChanges(Object.assign(Object.create({ inherited: 1 }), good), [p('b', 'available', 'Ready', null, 'vonage')], { observedAt: T0 });
     expect(changes.map((c) => [c.event, c.agentId, c.previous?.since ?? null, c.durationInPreviousMs])).toEqual([
       ['changed', 'b', '1970-01-01T00:00:01.000Z', Date.parse(T0) - 1000],
-      ['disappeared', 'a', null, Date.parse(T0) - 1005],
+      ['disappeared', 'a', '1970-01-01T00:00:01.005Z', Date.parse(T0) - 1005],
       ['disappeared', 'c', '1970-01-01T00:00:01.007Z', Date.parse(T0) - 1007],
     ]);
   });

@@ -38,7 +38,17 @@ describe('Cirrus client over HTTP', () => {
     try {
       const client = createCirrusClient({ transport: withBearerToken(transport, 'cirrus-key-1'), baseUrl: srv.url });
       const p = await client.getPresence('9007199254740993');
-      expect(p).toEqual({ provider: 'cirrus', agentId: '9007199254740993', state: 'away', status: { id: '9223372036854775807', name: 'Lunch', category: 'Away' }, since: null });
+      expect(p).toEqual({
+        provider: 'cirrus',
+        agentId: '9007199254740993',
+        name: null,
+        email: null,
+        state: 'away',
+        status: { id: '9223372036854775807', name: 'Lunch', category: 'Away' },
+        since: null,
+        sinceSource: null,
+        activity: null,
+      });
       expect(srv.requests[0]).toMatchObject({ method: 'GET', path: '/managers/9007199254740993/presence' });
       expect(srv.requests[0]!.headers.authorization).toBe('Bearer cirrus-key-1');
     } finally {
@@ -127,7 +137,7 @@ describe('Cirrus client over HTTP', () => {
     const srv = await startFakeServer((_req, res) => json(res, 200, {}));
     try {
       const client = createCirrusClient({ transport, baseUrl: srv.url });
-      await expect(client.getPresences(['1', '../2', '3'])).rejects.toThrow(/agentIds\[1\]/);
+      await expect(client.getPresences(['1', '../2', '3'])).rejects.toThrow(/agentIds, item 2/);
       await expect(client.getPresence('1?x=y')).rejects.toBeInstanceOf(InputError);
       await expect(client.setPresence('1', '../../core')).rejects.toBeInstanceOf(InputError);
       expect(srv.requests).toHaveLength(0);

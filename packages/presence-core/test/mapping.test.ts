@@ -6,8 +6,8 @@ describe('mapping rows', () => {
     expect(stateMappingFromRows(undefined)).toEqual({});
   });
 
-  it('names the bad row and field', () => {
-    expect(() => stateMappingFromRows([{ match: 'x', state: 'asleep' }], 'State Mapping')).toThrow(/State Mapping\[0\]\.state: "asleep" is not a state/);
+  it('names the bad row, counting from 1', () => {
+    expect(() => stateMappingFromRows([{ match: 'Lunch', state: 'away' }, { match: 'x', state: 'asleep' }], 'State Mapping')).toThrow(/^State Mapping, row 2: "asleep" is not a common state\. Use one of/);
     expect(() => stateMappingFromRows([{ match: ' ', state: 'away' }])).toThrow(InputError);
     expect(() => stateMappingFromRows('Lunch=away')).toThrow(/list/);
   });

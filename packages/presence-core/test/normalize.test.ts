@@ -20,8 +20,11 @@ describe('seed payloads normalise to their documented meaning', () => {
       agentId: 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b',
       state: 'offline',
       status: { id: 'eaed6862-14fa-4114-be62-b8709b5d4a49', name: 'Logged Out', category: 'LoggedOut' },
+      name: null,
+      email: null,
       since: '2021-10-22T13:16:26.730Z',
-      selectable: true,
+      sinceSource: 'vendor',
+      activity: null,
     });
     expect(ready).toMatchObject({ agentId: 'c07da2cc-7a64-476e-aa95-be7042332a95', state: 'available', status: { category: 'Ready', name: 'Ready' }, since: '2021-10-22T13:24:14.245Z' });
   });
@@ -49,7 +52,7 @@ describe('seed payloads normalise to their documented meaning', () => {
       provider: 'talkdesk',
       agentId: '5c6f2a1b9e8d7c0087654321',
       state: 'busy',
-      status: { id: 'available', name: 'available', category: 'available' },
+      status: { id: 'available', name: 'available', category: 'Available' },
       since: '2024-03-04T09:15:00.000Z',
       activity: { occupancy: 1, interactions: 1, onInteraction: true },
     });
@@ -69,12 +72,12 @@ describe('seed payloads normalise to their documented meaning', () => {
   it('Talkdesk: occupancy alone also means busy; custom statuses are kept', () => {
     expect(normalizePresence('talkdesk', { ...talkdeskPresence, interactions: [], occupancy: 2 }, { agentId: 'u1' }).state).toBe('busy');
     const lunch = normalizePresence('talkdesk', { ...talkdeskPresence, status: 'away', custom_status: 'Lunch', custom_status_id: 'cs-1', occupancy: 0, interactions: [] }, { agentId: 'u1' });
-    expect(lunch).toMatchObject({ state: 'away', status: { id: 'cs-1', name: 'Lunch', category: 'away' } });
+    expect(lunch).toMatchObject({ state: 'away', status: { id: 'cs-1', name: 'Lunch', category: 'Away' } });
   });
 
   it('Talkdesk: an empty custom status means none', () => {
     const p = normalizePresence('talkdesk', { ...talkdeskPresence, status: 'away', custom_status: '', custom_status_id: '', interactions: [], occupancy: 0 }, { agentId: 'u1' });
-    expect(p.status).toEqual({ id: 'away', name: 'away', category: 'away' });
+    expect(p.status).toEqual({ id: 'away', name: 'away', category: 'Away' });
   });
 
   it('Talkdesk: older records with user_id need no context', () => {
@@ -88,8 +91,12 @@ describe('seed payloads normalise to their documented meaning', () => {
       provider: 'cirrus',
       agentId: '9007199254740993',
       state: 'available',
+      name: null,
+      email: null,
       status: { id: '1', name: 'Active', category: 'Active' },
       since: null,
+      sinceSource: null,
+      activity: null,
     });
   });
 
@@ -102,6 +109,16 @@ describe('seed payloads normalise to their documented meaning', () => {
     const p = normalizePresence('cirrus', { presence_type, type_id: 40, name: 'X' }, { agentId: '1' });
     expect(p.state).toBe(state);
     expect(p.status.category).toBe(category);
+  });
+
+  it('categories are capitalised alike across vendors (Talkdesk status ids and names stay the API values)', () => {
+    const categories = [
+      normalizePresence('cirrus', { presence_type: 3, type_id: 14, name: 'Lunch' }, { agentId: '1' }).status.category,
+      normalizePresence('vonage', { ...vonageOne, presence: { ...vonageOne.presence, category: { categoryType: 'Away' } } }).status.category,
+      ...['available', 'away', 'offline', 'hidden'].map((status) => normalizePresence('talkdesk', { status }, { agentId: 'u' }).status.category),
+    ];
+    expect(categories).toEqual(['Away', 'Away', 'Available', 'Away', 'Offline', 'Hidden']);
+    expect(normalizePresence('talkdesk', { status: 'away' }, { agentId: 'u' }).status).toMatchObject({ id: 'away', name: 'away' });
   });
 
   it('Cirrus: an array payload takes its first entry; an empty one is unknown', () => {

@@ -103,10 +103,13 @@ const cases: Record<string, () => Promise<void>> = {
     expect(await vonage(transport).getPresence(VONAGE_USER)).toEqual({
       provider: 'vonage',
       agentId: VONAGE_USER,
+      name: null,
+      email: null,
       state: 'offline',
       status: LOGGED_OUT,
       since: '2021-10-22T13:16:26.730Z',
-      selectable: true,
+      sinceSource: 'vendor',
+      activity: null,
     });
     expectRequest(sent[0], 'vonage/presence-one');
     expect(sent[0]!.headers.Accept).toBe('application/vnd.newvoicemedia.v1+json');
@@ -183,7 +186,7 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'vonage/users-page': async () => {
     const { transport, sent } = answering('vonage/users-page');
-    expect(await vonage(transport).listAgents()).toEqual([{ provider: 'vonage', agentId: VONAGE_USER, name: 'Ava Patel', email: 'ava.patel@example.com' }]);
+    expect(await vonage(transport).listAgents()).toEqual([{ provider: 'vonage', agentId: VONAGE_USER, name: 'Ava Patel', email: 'ava.patel@example.com', team: null }]);
     // one short page: the documented first page, 1, and nothing more
     expect(sent).toHaveLength(1);
     expectRequest(sent[0], 'vonage/users-page');
@@ -253,8 +256,12 @@ const cases: Record<string, () => Promise<void>> = {
       provider: 'vonage',
       agentId: VONAGE_USER,
       state: 'available',
+      name: null,
+      email: null,
       status: { id: '5d0b4a3e-8f2c-4e61-9a7d-2c1f0e9b7a11', name: 'Ready Outbound', category: 'Ready/readyOutbound' },
       since: '2025-01-06T09:00:00.000Z',
+      sinceSource: 'vendor',
+      activity: null,
     });
     expect(normalizeVonageEvent(JSON.parse(body), { mapping: { readyOutbound: 'busy' } }).state).toBe('busy');
   },
@@ -335,7 +342,7 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'talkdesk/users-page': async () => {
     const { transport, sent } = answering('talkdesk/users-page');
-    expect(await talkdesk(transport).listAgents()).toEqual([{ provider: 'talkdesk', agentId: TALKDESK_USER, name: 'Ava Patel', email: 'ava.patel@example.com' }]);
+    expect(await talkdesk(transport).listAgents()).toEqual([{ provider: 'talkdesk', agentId: TALKDESK_USER, name: 'Ava Patel', email: 'ava.patel@example.com', team: null }]);
     expectRequest(sent[0], 'talkdesk/users-page');
   },
   'talkdesk/token': async () => {

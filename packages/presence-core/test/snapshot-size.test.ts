@@ -24,7 +24,7 @@ describe.each(['cirrus', 'vonage', 'talkdesk'] as const)('%s snapshot', (provide
         const [state, name] = statuses[(i + minute * (i % 3)) % statuses.length]!;
         // Cirrus gives no since; the others give one, mostly in the last 30 days, a few years back (logged out long ago).
         const since = provider === 'cirrus' ? null : new Date(T0 - (i % 50 === 0 ? 4 * 365 * day : 30 * day) * rnd() - rnd() * 999).toISOString();
-        return { provider, agentId, state, status: { id: name.toLowerCase(), name, category: state }, since };
+        return { provider, agentId, name: null, email: null, state, status: { id: name.toLowerCase(), name, category: state }, since, sinceSource: since === null ? null : 'vendor', activity: null };
       });
     let { snapshot } = detectChanges(undefined, poll(0), { observedAt: new Date(T0).toISOString() });
     // Cirrus starts are our first sight: after some polls, spread over time.

@@ -64,8 +64,12 @@ describe('normalizeVonageEvent', () => {
       provider: 'vonage',
       agentId: 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b',
       state: 'away',
+      name: null,
+      email: null,
       status: { id: '8c3f1a52-6d47-4b0e-a1f9-3e5d7c2b9a40', name: 'Break', category: 'Away' },
       since: '2026-01-05T09:00:00.000Z',
+      sinceSource: 'vendor',
+      activity: null,
     });
     const event = JSON.parse(body);
     event.data.presence.category.type = 'extendedAway';

@@ -17,6 +17,7 @@ export const auditTable = {
     { name: 'observedAt', type: 'string' },
     { name: 'provider', type: 'string' },
     { name: 'agentId', type: 'string' },
+    { name: 'name', type: 'string' },
     { name: 'event', type: 'string' },
     { name: 'state', type: 'string' },
     { name: 'status', type: 'string' },
@@ -26,13 +27,21 @@ export const auditTable = {
   ],
 };
 
-/** Creates the audit data table in the owner's personal project unless it exists; returns it. */
+/**
+ * Creates the audit data table in the owner's personal project unless it exists; returns it.
+ * A table made by an older start gets the columns added since (e.g. the agent's name).
+ */
 export async function ensureAuditTable(n8n) {
   const project = await n8n.personalProject();
   const base = `/projects/${project.id}/data-tables`;
   const list = await n8n.rest('GET', `${base}?take=100&skip=0`);
   const existing = (list.data ?? list).find?.((t) => t.name === auditTable.name);
-  if (existing) return { projectId: project.id, table: existing, created: false };
+  if (existing) {
+    const columns = await n8n.rest('GET', `${base}/${existing.id}/columns`);
+    const have = new Set((columns.data ?? columns).map?.((c) => c.name) ?? []);
+    for (const column of auditTable.columns) if (!have.has(column.name)) await n8n.rest('POST', `${base}/${existing.id}/columns`, column);
+    return { projectId: project.id, table: existing, created: false };
+  }
   const table = await n8n.rest('POST', base, auditTable);
   return { projectId: project.id, table, created: true };
 }

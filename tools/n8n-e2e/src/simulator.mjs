@@ -33,46 +33,72 @@ export function simControl(url) {
   };
 }
 
-/** Credential records for `n8n import:credentials`, pointing at a simulator at `url`. */
+/**
+ * The scopes each imported credential asks for: together, everything the nodes and the examples
+ * use. Vonage has two: the everyday one with the node's default scopes (any API client has them;
+ * Vonage refuses a token for a scope a client lacks), and one with the admin scopes the real-time
+ * trigger needs: admin:write to create and delete its subscription, admin:read to check it exists.
+ * The root README ("Credentials and scopes") says which node needs what.
+ */
+export const demoScopes = {
+  vonage: 'users:read users:write',
+  vonageRealtime: 'users:read users:write admin:read admin:write',
+  talkdesk: 'presence-user:read presence-status:write users:read',
+};
+
+const names = {
+  cirrus: 'Cirrus (simulator)',
+  vonage: 'Vonage Contact Center (simulator)',
+  vonageRealtime: 'Vonage Contact Center, admin scopes (simulator)',
+  talkdesk: 'Talkdesk (simulator)',
+};
+
+/** Credential records for `n8n import:credentials`, pointing at a simulator at `url`: the ones `npm start` imports. */
 export const credentialIds = {
   cirrus: 'simCirrusCred001',
   vonage: 'simVonageCred001',
-  talkdesk: 'simTalkdeskCrd01',
   /** Vonage with admin:read and admin:write, for the real-time (webhook) trigger. */
   vonageRealtime: 'simVonageRtCred1',
+  talkdesk: 'simTalkdeskCrd01',
 };
 
+function vonageCredential(key, url, creds) {
+  return {
+    id: credentialIds[key],
+    name: names[key],
+    type: 'vonageContactCenterOAuth2Api',
+    data: {
+      region: 'emea',
+      clientId: creds.vonage.clientId,
+      clientSecret: creds.vonage.clientSecret,
+      scope: demoScopes[key],
+      apiHost: `${url}/vonage`,
+      tokenUrl: `${url}/vonage/Auth/connect/token`,
+    },
+  };
+}
+
+/** Every credential `npm start` imports; the end-to-end suite imports exactly these. */
 export function simulatorCredentials(url, creds) {
   return [
     {
       id: credentialIds.cirrus,
-      name: 'Cirrus (simulator)',
+      name: names.cirrus,
       type: 'cirrusApi',
       data: { apiKey: creds.cirrus.apiKey, apiHost: `${url}/cirrus` },
     },
-    {
-      id: credentialIds.vonage,
-      name: 'Vonage Contact Center (simulator)',
-      type: 'vonageContactCenterOAuth2Api',
-      data: {
-        region: 'emea',
-        clientId: creds.vonage.clientId,
-        clientSecret: creds.vonage.clientSecret,
-        scope: 'users:read users:write',
-        apiHost: `${url}/vonage`,
-        tokenUrl: `${url}/vonage/Auth/connect/token`,
-      },
-    },
+    vonageCredential('vonage', url, creds),
+    vonageCredential('vonageRealtime', url, creds),
     {
       id: credentialIds.talkdesk,
-      name: 'Talkdesk (simulator)',
+      name: names.talkdesk,
       type: 'talkdeskOAuth2Api',
       data: {
         account: creds.talkdesk.account,
         region: 'us',
         clientId: creds.talkdesk.clientId,
         clientSecret: creds.talkdesk.clientSecret,
-        scope: 'presence-user:read presence-status:write users:read',
+        scope: demoScopes.talkdesk,
         apiHost: `${url}/talkdesk`,
         tokenUrl: `${url}/talkdesk/oauth/token`,
       },
@@ -80,35 +106,9 @@ export function simulatorCredentials(url, creds) {
   ];
 }
 
-/** The credentials reference a node puts in a workflow. */
-export function credentialRef(vendor) {
-  const c = { cirrus: ['cirrusApi', 'Cirrus (simulator)'], vonage: ['vonageContactCenterOAuth2Api', 'Vonage Contact Center (simulator)'], talkdesk: ['talkdeskOAuth2Api', 'Talkdesk (simulator)'] }[vendor];
-  return { [c[0]]: { id: credentialIds[vendor], name: c[1] } };
-}
+const types = { cirrus: 'cirrusApi', vonage: 'vonageContactCenterOAuth2Api', vonageRealtime: 'vonageContactCenterOAuth2Api', talkdesk: 'talkdeskOAuth2Api' };
 
-const vonageRealtimeName = 'Vonage Contact Center, admin scopes (simulator)';
-
-/**
- * A second Vonage credential with the admin scopes the real-time trigger needs: admin:write to create
- * and delete its subscription, admin:read to check it exists. The everyday credential keeps the
- * node's default scopes, which any API client has (Vonage refuses a token for a scope a client lacks).
- */
-export function vonageRealtimeCredential(url, creds) {
-  return {
-    id: credentialIds.vonageRealtime,
-    name: vonageRealtimeName,
-    type: 'vonageContactCenterOAuth2Api',
-    data: {
-      region: 'emea',
-      clientId: creds.vonage.clientId,
-      clientSecret: creds.vonage.clientSecret,
-      scope: 'users:read users:write admin:read admin:write',
-      apiHost: `${url}/vonage`,
-      tokenUrl: `${url}/vonage/Auth/connect/token`,
-    },
-  };
-}
-
-export function vonageRealtimeCredentialRef() {
-  return { vonageContactCenterOAuth2Api: { id: credentialIds.vonageRealtime, name: vonageRealtimeName } };
+/** The credentials reference a node puts in a workflow (`vonageRealtime`: the Vonage credential with the admin scopes). */
+export function credentialRef(key) {
+  return { [types[key]]: { id: credentialIds[key], name: names[key] } };
 }

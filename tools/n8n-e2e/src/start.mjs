@@ -95,7 +95,7 @@ try {
  n8n editor   ${n8n.url}
  login        ${demoOwner.email}  /  ${demoOwner.password}
  workflows    ${examples.map((e) => e.workflow.name).join('\n              ')}
- credentials  Cirrus (simulator), Vonage Contact Center (simulator), Talkdesk (simulator)
+ credentials  ${simulatorCredentials(sim.url, c).map((x) => x.name).join('\n              ')}
 
  simulator    ${sim.url}   (control API: ${sim.url}/_sim)
    Cirrus     ${sim.vendors.cirrus.baseUrl}   API key ${c.cirrus.apiKey}

@@ -2,7 +2,7 @@
 // by every operation of a vendor's action node, a workflow around each polling trigger, and
 // one around the Vonage real-time (webhook) trigger.
 import { byVendor } from './paths.mjs';
-import { credentialRef, vonageRealtimeCredentialRef } from './simulator.mjs';
+import { credentialRef } from './simulator.mjs';
 
 const rl = (value) => ({ __rl: true, mode: 'id', value });
 
@@ -114,7 +114,8 @@ export function realtimeWorkflow({ onlyStates = [], options = {} } = {}) {
         position: [0, 0],
         webhookId: realtimeWebhookId,
         parameters: { onlyStates, options },
-        credentials: vonageRealtimeCredentialRef(),
+        // The credential `npm start` imports for it: with admin:read and admin:write, for the subscription.
+        credentials: credentialRef('vonageRealtime'),
       },
       { id: 'vonage-realtime-noop', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
     ],

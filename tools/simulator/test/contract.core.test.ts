@@ -27,6 +27,7 @@ import {
 } from '../src';
 import {
   EXPECTED_STATE,
+  commonCategory,
   counter,
   entryKey,
   expectPresenceMatches,
@@ -223,8 +224,8 @@ describe('reading presence', () => {
     expect(counter(sim, 'vonage GET /agents/{userId}/presence')).toBe(0);
     const state = stateOf('vonage');
     for (const p of batch.presences) expectPresenceMatches('vonage', p, state.get(p.agentId));
-    // every record carries selectable, and the agents' current presences are selectable ones or Missed Call
-    for (const p of batch.presences) expect(p.selectable).toBe(p.status.name !== 'Missed Call');
+    // selectable is the status list's (List statuses), not part of a presence
+    for (const p of batch.presences) expect(p).not.toHaveProperty('selectable');
 
     const unknown = unknownVonageId(1);
     const withUnknown = await c.vonage.getPresences([ids[0]!, unknown]);
@@ -240,7 +241,7 @@ describe('reading presence', () => {
     sim.control.resetCounters();
 
     const one = await c.talkdesk.getPresence(ids[0]!);
-    expect(one).toMatchObject({ state: 'busy', status: { id: 'available', category: 'available' }, activity: { interactions: 2, onInteraction: true } });
+    expect(one).toMatchObject({ state: 'busy', status: { id: 'available', category: 'Available' }, activity: { interactions: 2, onInteraction: true } });
     expectPresenceMatches('talkdesk', one, stateOf('talkdesk').get(ids[0]!));
 
     sim.control.resetCounters();
@@ -283,7 +284,7 @@ describe('setting presence with the vendor status ids', () => {
     const target = stateOf('vonage').get(id)!.statusId === brk.id ? lunch : brk;
     const before = lastSeq();
     const set = await c.vonage.setPresence(id, target.presenceId);
-    expect(set).toMatchObject({ agentId: id, status: { id: target.presenceId, name: target.name, category: 'Away' }, state: 'away', selectable: true });
+    expect(set).toMatchObject({ agentId: id, status: { id: target.presenceId, name: target.name, category: 'Away' }, state: 'away' });
     const agent = stateOf('vonage').get(id)!;
     expect(agent.statusId).toBe(target.presenceId);
     expect(set.since).toBe(agent.since);
@@ -308,7 +309,7 @@ describe('setting presence with the vendor status ids', () => {
     let before = lastSeq();
     sim.control.resetCounters();
     const set = await c.talkdesk.setPresence(id, lunch.id, { includeRaw: true });
-    expect(set).toMatchObject({ agentId: id, state: 'away', status: { id: lunch.id, name: 'Lunch', category: 'away' } });
+    expect(set).toMatchObject({ agentId: id, state: 'away', status: { id: lunch.id, name: 'Lunch', category: 'Away' } });
     expect((set.raw as { updated_by: string }).updated_by).toBe(sim.credentials.talkdesk.clientId);
     expect(counter(sim, 'talkdesk PUT /users/{id}/presence/status')).toBe(1);
     expect(counter(sim, 'talkdesk GET /users/{id}/presence')).toBe(1);
@@ -319,7 +320,7 @@ describe('setting presence with the vendor status ids', () => {
 
     before = lastSeq();
     const offline = await c.talkdesk.setPresence(id, 'offline');
-    expect(offline).toMatchObject({ state: 'offline', status: { id: 'offline', name: 'offline', category: 'offline' } });
+    expect(offline).toMatchObject({ state: 'offline', status: { id: 'offline', name: 'offline', category: 'Offline' } });
     expect(lastEntry('talkdesk', id, before)).toEqual([expect.objectContaining({ statusId: 'offline', source: 'api' })]);
   });
 });
@@ -353,8 +354,8 @@ describe('listing statuses', () => {
     const statuses = await c.talkdesk.listStatuses();
     const base = TALKDESK_STATUSES.filter((s) => s.customStatusId === null);
     expect(statuses).toEqual([
-      ...base.map((s) => ({ provider: 'talkdesk', id: s.status, name: s.status, category: s.status, state: EXPECTED_STATE.talkdesk[s.status] })),
-      ...TALKDESK_CUSTOM_STATUSES.map((s) => ({ provider: 'talkdesk', id: s.id, name: s.display_name, category: 'away', state: 'away' })),
+      ...base.map((s) => ({ provider: 'talkdesk', id: s.status, name: s.status, category: commonCategory('talkdesk', s.status), state: EXPECTED_STATE.talkdesk[s.status] })),
+      ...TALKDESK_CUSTOM_STATUSES.map((s) => ({ provider: 'talkdesk', id: s.id, name: s.display_name, category: 'Away', state: 'away' })),
     ]);
     expect(statuses.find((s) => s.id === 'hidden')?.state).toBe('offline');
   });

@@ -118,6 +118,11 @@ export function expectedState(vendor: VendorId, agent: AgentState): PresenceStat
   return vendor === 'talkdesk' && state === 'available' && talkdeskOnInteraction(agent) ? 'busy' : state;
 }
 
+/** A vendor category as the common status shows it: Talkdesk's base statuses capitalised like the others' categories. */
+export function commonCategory(vendor: VendorId, category: string): string {
+  return vendor === 'talkdesk' ? category.charAt(0).toUpperCase() + category.slice(1) : category;
+}
+
 /** Checks one normalised presence against the simulator's state of that agent. */
 export function expectPresenceMatches(vendor: VendorId, presence: AgentPresence, agent: AgentState | undefined): void {
   expect(agent).toBeDefined();
@@ -125,7 +130,7 @@ export function expectPresenceMatches(vendor: VendorId, presence: AgentPresence,
   expect({ agentId: presence.agentId, provider: presence.provider, status: presence.status, state: presence.state }).toEqual({
     agentId: agent.agentId,
     provider: vendor,
-    status: { id: agent.statusId, name: agent.statusName, category: agent.category },
+    status: { id: agent.statusId, name: agent.statusName, category: commonCategory(vendor, agent.category) },
     state: expectedState(vendor, agent),
   });
   // Cirrus presence records carry no time; the others carry when the presence began.
@@ -143,12 +148,12 @@ export function expectPresenceMatches(vendor: VendorId, presence: AgentPresence,
  */
 export function presenceKey(vendor: VendorId, p: AgentPresence): string {
   const busy = vendor === 'talkdesk' ? `|${p.state === 'busy'}` : '';
-  return `${p.status.id}|${p.status.name}|${p.status.category}${busy}`;
+  return `${p.status.id}|${p.status.name}|${p.status.category?.toLowerCase()}${busy}`;
 }
 
 export function entryKey(vendor: VendorId, e: TimelineEntry): string {
   const busy = vendor === 'talkdesk' ? `|${e.category === 'available' && ((e.interactions ?? 0) > 0 || (e.occupancy ?? 0) > 0)}` : '';
-  return `${e.statusId}|${e.statusName}|${e.category}${busy}`;
+  return `${e.statusId}|${e.statusName}|${e.category.toLowerCase()}${busy}`;
 }
 
 /** The key used by the simulator's counters. */

@@ -207,9 +207,9 @@ const set = (agent: string | (() => string), status: unknown) => async (vendor: 
 const statuses = (credentials?: ICredentialDataDecryptedObject) => action({ resource: 'status', operation: 'getMany', returnAll: true }, [{}], { credentials });
 
 const idRule: Record<Vendor, RegExp> = {
-  cirrus: /agentId: .* is not a Cirrus manager id/,
-  vonage: /agentId: .* is not a Vonage user id/,
-  talkdesk: /agentId: .* is not a Talkdesk user id/,
+  cirrus: /^Agent: .* is not a Cirrus manager id/,
+  vonage: /^Agent: .* is not a Vonage user id/,
+  talkdesk: /^Agent: .* is not a Talkdesk user id/,
 };
 
 const guid = (i: number) => `${(0x10000000 + i).toString(16)}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
@@ -267,26 +267,26 @@ const apiError = (message: RegExp, httpCode?: string): Expected => ({ error: 'No
 
 const matrix: Case[] = [
   // ---- parameters: ids
-  { case: 'Get: empty agent id', vendors: all, outcome: 'NodeOperationError "agentId: is empty"', run: get(''), expect: operationError(/agentId: is empty/) },
+  { case: 'Get: empty agent id', vendors: all, outcome: 'NodeOperationError "Agent: is empty"', run: get(''), expect: operationError(/^Agent: is empty/) },
   { case: 'Get: empty agent id typed in', vendors: all, outcome: 'n8n refuses to run the node: Parameter "Agent" is required', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('') }), expect: { refusedByN8n: /Parameter "Agent" is required/ } },
-  { case: 'Get: id with a path typed in', vendors: all, outcome: 'n8n refuses to run the node: the locator\'s own check, e.g. "A Cirrus manager id: digits only"', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('../1') }), expect: (v) => ({ refusedByN8n: new RegExp(vendorSpecs[v].config.agentId.hint) }) },
-  { case: 'Get: whitespace agent id', vendors: all, outcome: 'NodeOperationError "agentId: is empty"', run: get('   '), expect: operationError(/agentId: is empty/) },
+  { case: 'Get: id with a path typed in', vendors: all, outcome: 'n8n refuses to run the node: the locator\'s own check, e.g. "Not a Cirrus manager id: give digits only, e.g. 1234567, or pick the agent From List"', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('../1') }), expect: (v) => ({ refusedByN8n: new RegExp(vendorSpecs[v].config.agentId.hint) }) },
+  { case: 'Get: whitespace agent id', vendors: all, outcome: 'NodeOperationError "Agent: is empty"', run: get('   '), expect: operationError(/^Agent: is empty/) },
   { case: 'Get: non-numeric Cirrus id', vendors: ['cirrus'], outcome: 'NodeOperationError "is not a Cirrus manager id"', run: get('abc'), expect: operationError(idRule.cirrus) },
   { case: 'Get: over-long Cirrus id (20 digits)', vendors: ['cirrus'], outcome: 'NodeOperationError "is not a Cirrus manager id" (int64 at most)', run: get('12345678901234567890'), expect: operationError(idRule.cirrus) },
   { case: 'Get: Cirrus id above int64', vendors: ['cirrus'], outcome: 'NodeOperationError "is not a Cirrus manager id"', run: get('9223372036854775808'), expect: operationError(idRule.cirrus) },
-  { case: 'Get: Cirrus id as an unsafe number', vendors: ['cirrus'], outcome: 'NodeOperationError "is not exact as a number": pass it as text', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('={{ 9007199254740993 }}') }), expect: operationError(/agentId: 9007199254740992 is not exact as a number/) },
+  { case: 'Get: Cirrus id as an unsafe number', vendors: ['cirrus'], outcome: 'NodeOperationError "is not exact as a number": pass it as text', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('={{ 9007199254740993 }}') }), expect: operationError(/^Agent: 9007199254740992 is not exact as a number/) },
   { case: 'Get: non-GUID Vonage id', vendors: ['vonage'], outcome: 'NodeOperationError "is not a Vonage user id"', run: get('agent-7'), expect: operationError(idRule.vonage) },
   ...['../1', '1/2', '1?x=1', '1#x', '1%2F2'].map(
     (id): Case => ({ case: `Get: id with "${id}" from an expression`, vendors: all, outcome: 'NodeOperationError naming the id; nothing is sent', run: get(id), expect: (v) => operationError(idRule[v]) }),
   ),
-  { case: 'Get: agent expression gives an object', vendors: all, outcome: 'NodeOperationError "must be one id, got an object"', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('={{ {a:1} }}') }), expect: operationError(/agentId: must be one id, got an object/) },
-  { case: 'Get: agent expression gives a list', vendors: all, outcome: 'NodeOperationError "must be one id, got a list"', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('={{ [1,2] }}') }), expect: operationError(/agentId: must be one id, got a list/) },
+  { case: 'Get: agent expression gives an object', vendors: all, outcome: 'NodeOperationError "must be one id, got an object"', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('={{ {a:1} }}') }), expect: operationError(/^Agent: must be one id, got an object/) },
+  { case: 'Get: agent expression gives a list', vendors: all, outcome: 'NodeOperationError "must be one id, got a list"', run: action({ resource: 'agentPresence', operation: 'get', agent: byId('={{ [1,2] }}') }), expect: operationError(/^Agent: must be one id, got a list/) },
 
   // ---- parameters: id lists (Get Many, given ids)
-  { case: 'Get Many: empty Agent IDs', vendors: all, outcome: 'n8n refuses to run the node: Parameter "Agent IDs" is required', run: getMany(''), expect: { refusedByN8n: /Parameter "Agent IDs" is required/ } },
+  { case: 'Get Many: empty Agent IDs', vendors: all, outcome: 'n8n refuses to run the node: Parameter "Agent IDs" is required', run: getMany([]), expect: { refusedByN8n: /Parameter "Agent IDs" is required/ } },
   { case: 'Get Many: Agent IDs expression gives empty text', vendors: all, outcome: 'NodeOperationError "Agent IDs: is empty"', run: getMany('={{ "" }}'), expect: operationError(/Agent IDs: is empty/) },
   { case: 'Get Many: Agent IDs of separators and spaces only', vendors: all, outcome: 'NodeOperationError "Agent IDs: is empty"', run: getMany(' , ;\n '), expect: operationError(/Agent IDs: is empty/) },
-  { case: 'Get Many: a path in the id list', vendors: all, outcome: 'NodeOperationError naming the id by position; nothing is sent', run: getMany('1/2'), expect: operationError(/\[0\]: "1\/2" is not a/) },
+  { case: 'Get Many: a path in the id list', vendors: all, outcome: 'NodeOperationError naming the id by position; nothing is sent', run: getMany('1/2'), expect: operationError(/Agent IDs, item 1: "1\/2" is not a/) },
   {
     case: 'Get Many: Agent IDs expression gives a list of ids',
     vendors: all,
@@ -295,8 +295,8 @@ const matrix: Case[] = [
     expect: { tolerant: (o, v) => expect(o.items.map((i) => i.agentId).sort()).toEqual(agentsOf(v).slice(0, 2).sort()) },
   },
   { case: 'Get Many: Agent IDs expression gives numbers', vendors: ['cirrus'], outcome: 'tolerant: safe integers are taken as ids (here unknown: NodeApiError 404 from the vendor)', run: getMany('={{ [1, 2] }}'), expect: apiError(/Cirrus API error 404 .*manager 1 does not exist/, '404') },
-  { case: 'Get Many: an unsafe number in the id list', vendors: ['cirrus'], outcome: 'NodeOperationError "Agent IDs[0]: … is not exact as a number"', run: getMany('={{ [9007199254740993] }}'), expect: operationError(/Agent IDs\[0\]: 9007199254740992 is not exact as a number/) },
-  { case: 'Get Many: an object inside the id list', vendors: all, outcome: 'NodeOperationError "Agent IDs[0]: must be an id, got object"', run: getMany('={{ [{a:1}] }}'), expect: operationError(/Agent IDs\[0\]: must be an id, got object/) },
+  { case: 'Get Many: an unsafe number in the id list', vendors: ['cirrus'], outcome: 'NodeOperationError "Agent IDs, item 1: … is not exact as a number"', run: getMany('={{ [9007199254740993] }}'), expect: operationError(/Agent IDs, item 1: 9007199254740992 is not exact as a number/) },
+  { case: 'Get Many: an object inside the id list', vendors: all, outcome: 'NodeOperationError "Agent IDs, item 1: must be an id, got object"', run: getMany('={{ [{a:1}] }}'), expect: operationError(/Agent IDs, item 1: must be an id, got object/) },
   { case: 'Get Many: Agent IDs expression gives an object', vendors: all, outcome: 'NodeOperationError "Agent IDs: must be a list of ids, got object"', run: getMany('={{ {a:1} }}'), expect: operationError(/Agent IDs: must be a list of ids, got object/) },
   {
     case: 'Get Many: 51 Vonage ids',
@@ -317,7 +317,7 @@ const matrix: Case[] = [
     run: getMany(Array.from({ length: 10_000 }, (_, i) => guid(i)).join('\n')),
     expect: {
       error: 'NodeOperationError',
-      message: /Agent IDs: 10000 agent\(s\) unknown to the vendor: /,
+      message: /Agent IDs: 10000 agent\(s\) unknown to Vonage Contact Center: /,
     },
   },
   {
@@ -327,7 +327,7 @@ const matrix: Case[] = [
     run: (v) => getMany(`${agentsOf(v)[0]},${vendorSpecs[v].unknownAgentId}`)(v),
     expect: (v) =>
       v === 'vonage'
-        ? operationError(new RegExp(`Agent IDs: 1 agent\\(s\\) unknown to the vendor: ${vendorSpecs[v].unknownAgentId}`), false)
+        ? operationError(new RegExp(`Agent IDs: 1 agent\\(s\\) unknown to Vonage Contact Center: ${vendorSpecs[v].unknownAgentId}`), false)
         : apiError(/API error 404/, '404'),
   },
   {
@@ -339,7 +339,7 @@ const matrix: Case[] = [
       tolerant: (o, v) => {
         expect(o.items).toHaveLength(2);
         expect(o.items[0]).toMatchObject({ agentId: agentsOf(v)[0] });
-        expect(o.items[1]).toMatchObject({ error: expect.stringMatching(v === 'vonage' ? /unknown to the vendor/ : /API error 404/), agentIds: [vendorSpecs[v].unknownAgentId] });
+        expect(o.items[1]).toMatchObject({ error: expect.stringMatching(v === 'vonage' ? /unknown to Vonage Contact Center/ : /API error 404/), agentIds: [vendorSpecs[v].unknownAgentId] });
         expect(o.items[1]!.description).toEqual(expect.any(String));
       },
     },
@@ -354,11 +354,11 @@ const matrix: Case[] = [
     run: (v) => set(() => agentsOf(v)[0]!, v === 'cirrus' ? '999' : v === 'vonage' ? guid(9) : 'dancing')(v),
     expect: (v) => apiError(v === 'cirrus' ? /404/ : v === 'vonage' ? /400.*presenceId/ : /400.*custom_status_id/, v === 'cirrus' ? '404' : '400'),
   },
-  { case: 'Set: status id with a path', vendors: all, outcome: 'NodeOperationError "statusId: … is not a … status"', run: (v) => set(() => agentsOf(v)[0]!, '../1')(v), expect: operationError(/statusId: "\.\.\/1" is not a/) },
-  { case: 'Set: status expression gives an object', vendors: all, outcome: 'NodeOperationError "statusId: must be one id, got an object"', run: (v) => set(() => agentsOf(v)[0]!, { a: 1 })(v), expect: operationError(/statusId: must be one id, got an object/) },
+  { case: 'Set: status id with a path', vendors: all, outcome: 'NodeOperationError "Status: … is not a … status"', run: (v) => set(() => agentsOf(v)[0]!, '../1')(v), expect: operationError(/^Status: "\.\.\/1" is not a/) },
+  { case: 'Set: status expression gives an object', vendors: all, outcome: 'NodeOperationError "Status: must be one id, got an object"', run: (v) => set(() => agentsOf(v)[0]!, { a: 1 })(v), expect: operationError(/^Status: must be one id, got an object/) },
 
   // ---- parameters: the trigger
-  { case: 'Trigger: a path in the watched ids', vendors: all, outcome: 'NodeOperationError "Agent IDs[0]: … is not a … id"', run: poll({ watch: 'ids', agentIds: '../1' }), expect: operationError(/Agent IDs\[0\]: "\.\.\/1" is not a/) },
+  { case: 'Trigger: a path in the watched ids', vendors: all, outcome: 'NodeOperationError "Agent IDs, item 1: … is not a … id"', run: poll({ watch: 'ids', agentIds: '../1' }), expect: operationError(/Agent IDs, item 1: "\.\.\/1" is not a/) },
   { case: 'Trigger: no event selected', vendors: all, outcome: 'NodeOperationError "Events: has no valid event selected"', run: poll({ events: [] }), expect: operationError(/Events: has no valid event selected/) },
 
   // ---- credentials: API host and token URL overrides

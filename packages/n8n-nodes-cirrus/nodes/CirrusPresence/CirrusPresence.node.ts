@@ -1,4 +1,4 @@
-import { actionProperties, executeAction, listSearchMethods, cirrusVendor } from '@agent-presence/n8n-shared';
+import { actionProperties, executeAction, nodeMethods, cirrusVendor } from '@agent-presence/n8n-shared';
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 export class CirrusPresence implements INodeType {
@@ -18,7 +18,7 @@ export class CirrusPresence implements INodeType {
     properties: actionProperties(cirrusVendor),
   };
 
-  methods = { listSearch: listSearchMethods(cirrusVendor) };
+  methods = nodeMethods(cirrusVendor);
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return executeAction(this, cirrusVendor);

@@ -1,4 +1,4 @@
-import { pollPresence, triggerProperties, cirrusVendor } from '@agent-presence/n8n-shared';
+import { nodeMethods, pollPresence, triggerProperties, cirrusVendor } from '@agent-presence/n8n-shared';
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
 export class CirrusPresenceTrigger implements INodeType {
@@ -17,6 +17,8 @@ export class CirrusPresenceTrigger implements INodeType {
     credentials: [{ name: 'cirrusApi', required: true }],
     properties: triggerProperties(cirrusVendor),
   };
+
+  methods = nodeMethods(cirrusVendor);
 
   async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
     return pollPresence(this, cirrusVendor);

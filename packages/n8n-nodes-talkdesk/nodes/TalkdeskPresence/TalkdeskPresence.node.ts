@@ -1,4 +1,4 @@
-import { actionProperties, executeAction, listSearchMethods, talkdeskVendor } from '@agent-presence/n8n-shared';
+import { actionProperties, executeAction, nodeMethods, talkdeskVendor } from '@agent-presence/n8n-shared';
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 export class TalkdeskPresence implements INodeType {
@@ -18,7 +18,7 @@ export class TalkdeskPresence implements INodeType {
     properties: actionProperties(talkdeskVendor),
   };
 
-  methods = { listSearch: listSearchMethods(talkdeskVendor) };
+  methods = nodeMethods(talkdeskVendor);
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return executeAction(this, talkdeskVendor);

@@ -1,4 +1,4 @@
-import { pollPresence, triggerProperties, talkdeskVendor } from '@agent-presence/n8n-shared';
+import { nodeMethods, pollPresence, triggerProperties, talkdeskVendor } from '@agent-presence/n8n-shared';
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
 export class TalkdeskPresenceTrigger implements INodeType {
@@ -17,6 +17,8 @@ export class TalkdeskPresenceTrigger implements INodeType {
     credentials: [{ name: 'talkdeskOAuth2Api', required: true }],
     properties: triggerProperties(talkdeskVendor),
   };
+
+  methods = nodeMethods(talkdeskVendor);
 
   async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
     return pollPresence(this, talkdeskVendor);

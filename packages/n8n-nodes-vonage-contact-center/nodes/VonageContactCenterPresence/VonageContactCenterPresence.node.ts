@@ -1,4 +1,4 @@
-import { actionProperties, executeAction, listSearchMethods, vonageVendor } from '@agent-presence/n8n-shared';
+import { actionProperties, executeAction, nodeMethods, vonageVendor } from '@agent-presence/n8n-shared';
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 export class VonageContactCenterPresence implements INodeType {
@@ -18,7 +18,7 @@ export class VonageContactCenterPresence implements INodeType {
     properties: actionProperties(vonageVendor),
   };
 
-  methods = { listSearch: listSearchMethods(vonageVendor) };
+  methods = nodeMethods(vonageVendor);
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return executeAction(this, vonageVendor);

@@ -1,4 +1,4 @@
-import { pollPresence, triggerProperties, vonageVendor } from '@agent-presence/n8n-shared';
+import { nodeMethods, pollPresence, triggerProperties, vonageVendor } from '@agent-presence/n8n-shared';
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
 export class VonageContactCenterPresenceTrigger implements INodeType {
@@ -17,6 +17,8 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
     credentials: [{ name: 'vonageContactCenterOAuth2Api', required: true }],
     properties: triggerProperties(vonageVendor),
   };
+
+  methods = nodeMethods(vonageVendor);
 
   async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
     return pollPresence(this, vonageVendor);

@@ -1,8 +1,9 @@
-import { InputError, type AgentPresence, type PresenceClient, type PresenceState, type ReadOptions } from '@agent-presence/presence-core';
+import { InputError, nameAgents, validateAgentId, type AgentPresence, type PresenceClient, type PresenceState, type ReadOptions } from '@agent-presence/presence-core';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { agentsFor, directoryFor } from '../agent-names';
 import { createClientFor } from '../client';
 import { errorItemJson, toNodeError } from '../errors';
-import { concurrencyFrom, mappingFromCollection, parseIdList, statesFrom } from '../params';
+import { agentIdsLabel, concurrencyFrom, inTeams, locatorValue, mappingFromCollection, parseIdList, statesFrom, teamsFrom } from '../params';
 import type { VendorConfig } from '../vendor';
 
 type Options = { includeRaw?: boolean; stateMapping?: unknown } & Record<string, unknown>;
@@ -18,19 +19,32 @@ function limitOf(ctx: IExecuteFunctions, i: number): number | undefined {
   return limit;
 }
 
-async function getMany(ctx: IExecuteFunctions, client: PresenceClient, i: number, read: ReadOptions): Promise<{ presences: AgentPresence[]; failed: INodeExecutionData[] }> {
+async function getMany(ctx: IExecuteFunctions, vendor: VendorConfig, client: PresenceClient, i: number, read: ReadOptions): Promise<{ presences: AgentPresence[]; failed: INodeExecutionData[] }> {
   const source = ctx.getNodeParameter('source', i, 'all') as string;
-  const states = statesFrom((ctx.getNodeParameter('filters', i, {}) as IDataObject).states);
+  const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
+  const states = statesFrom(filters.states);
+  const teams = vendor.teams && source === 'all' ? teamsFrom(ctx.getNodeParameter('teams', i, [])) : [];
   const limit = limitOf(ctx, i);
-  const ids = source === 'ids'
-    ? parseIdList(ctx.getNodeParameter('agentIds', i), 'Agent IDs')
-    : (await client.listAgents()).map((a) => a.agentId);
+  const directory = directoryFor(ctx, vendor, client);
+  let ids: string[];
+  if (source === 'ids') {
+    // Checked here, so that a bad id is named by the parameter's label and its place in the list.
+    ids = parseIdList(ctx.getNodeParameter('agentIds', i), agentIdsLabel).map((id, n) => validateAgentId(vendor.provider, id, `${agentIdsLabel}, item ${n + 1}`));
+  } else {
+    // The list read here names the agents too.
+    const agents = await client.listAgents();
+    directory.learn(agents);
+    ids = agents.map((a) => a.agentId);
+  }
+  const agentOf = await agentsFor(ctx, vendor, client, ids);
+  if (teams.length > 0) ids = ids.filter((id) => inTeams(agentOf(id), teams));
   const batch = await client.getPresences(ids, read);
+  nameAgents(batch.presences, agentOf);
   const failed: INodeExecutionData[] = [];
   const problems = [
     ...batch.failures.map((f) => ({ agentIds: f.agentIds, error: toNodeError(ctx.getNode(), f.error, i) })),
     ...(batch.missing.length > 0
-      ? [{ agentIds: batch.missing, error: toNodeError(ctx.getNode(), new InputError('Agent IDs', `${batch.missing.length} agent(s) unknown to the vendor: ${batch.missing.slice(0, 10).join(', ')}`, 'Check the ids, e.g. with Get Many on all agents.'), i) }]
+      ? [{ agentIds: batch.missing, error: toNodeError(ctx.getNode(), new InputError(agentIdsLabel, `${batch.missing.length} agent(s) unknown to ${vendor.displayName}: ${batch.missing.slice(0, 10).join(', ')}`, 'Check the ids: pick the agents from the list, or run Get Many on all agents to see them.'), i) }]
       : []),
   ];
   if (problems.length > 0) {
@@ -67,14 +81,18 @@ export async function executeAction(ctx: IExecuteFunctions, vendor: VendorConfig
         const limit = limitOf(ctx, i);
         for (const s of limit === undefined ? statuses : statuses.slice(0, limit)) out.push({ json: asJson(s), pairedItem: { item: i } });
       } else if (resource === 'agentPresence' && operation === 'get') {
-        const agentId = ctx.getNodeParameter('agent', i, '', { extractValue: true }) as unknown;
-        out.push({ json: asJson(await client.getPresence(agentId as string, read)), pairedItem: { item: i } });
+        const agentId = locatorValue(ctx, 'agent', i, vendor, 'Agent');
+        const presence = await client.getPresence(agentId, read);
+        nameAgents([presence], await agentsFor(ctx, vendor, client, [presence.agentId]));
+        out.push({ json: asJson(presence), pairedItem: { item: i } });
       } else if (resource === 'agentPresence' && operation === 'set') {
-        const agentId = ctx.getNodeParameter('agent', i, '', { extractValue: true }) as unknown;
-        const statusId = ctx.getNodeParameter('status', i, '', { extractValue: true }) as unknown;
-        out.push({ json: asJson(await client.setPresence(agentId as string, statusId as string, read)), pairedItem: { item: i } });
+        const agentId = locatorValue(ctx, 'agent', i, vendor, 'Agent');
+        const statusId = locatorValue(ctx, 'status', i, vendor, 'Status');
+        const presence = await client.setPresence(agentId, statusId, read);
+        nameAgents([presence], await agentsFor(ctx, vendor, client, [presence.agentId]));
+        out.push({ json: asJson(presence), pairedItem: { item: i } });
       } else if (resource === 'agentPresence' && operation === 'getMany') {
-        const { presences, failed } = await getMany(ctx, client, i, read);
+        const { presences, failed } = await getMany(ctx, vendor, client, i, read);
         for (const p of presences) out.push({ json: asJson(p), pairedItem: { item: i } });
         out.push(...failed);
       } else {

@@ -51,7 +51,7 @@ export function actionProperties(vendor: VendorConfig): INodeProperties[] {
     ...agentChoiceProperties(
       vendor,
       { name: 'source', displayName: 'Agents', displayOptions: { show: { resource: ['agentPresence'], operation: ['getMany'] } } },
-      'Agent ids separated by commas or new lines, or an expression giving a list',
+      'The agents to read',
     ),
     {
       displayName: 'Return All',

@@ -3,20 +3,26 @@ import {
   detectChanges,
   enteredEventId,
   InputError,
+  nameAgents,
+  nameChanges,
+  observedSince,
   ProviderApiError,
   retainAgents,
   validateAgentId,
   type AgentPresence,
+  type AgentSummary,
   type PresenceChange,
   type PresenceClient,
   type PresenceSnapshot,
   type PresenceState,
   type ReadOptions,
+  type StatusDefinition,
 } from '@agent-presence/presence-core';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { agentsFor, directoryFor } from '../agent-names';
 import { createClientFor } from '../client';
 import { toNodeError } from '../errors';
-import { concurrencyFrom, mappingFromCollection, parseIdList, statesFrom } from '../params';
+import { agentIdsLabel, concurrencyFrom, inTeams, mappingFromCollection, parseIdList, statesFrom, teamsFrom } from '../params';
 import type { VendorConfig } from '../vendor';
 import { triggerEvents, type TriggerEvent } from './properties';
 
@@ -67,26 +73,107 @@ function kindOf(change: PresenceChange): TriggerEvent {
 function appeared(p: AgentPresence, observedAt: string): PresenceChange {
   const since = p.since === null ? Number.NaN : Date.parse(p.since);
   const eventId = Number.isNaN(since) ? appearedEventId(p.provider, p.agentId, { state: p.state, ...p.status }, Date.parse(observedAt)) : enteredEventId(p.provider, p.agentId, p.state, p.status.id, since);
-  return { eventId, event: 'appeared', agentId: p.agentId, provider: p.provider, current: p, previous: null, durationInPreviousMs: null, observedAt };
+  const current = observedSince(p, observedAt);
+  return { eventId, event: 'appeared', agentId: p.agentId, name: p.name, email: p.email, provider: p.provider, current, previous: null, durationInPreviousMs: null, observedAt };
 }
 
-function toItems(changes: PresenceChange[]): INodeExecutionData[] {
-  return changes.map((c) => ({ json: c as unknown as IDataObject }));
+function toItems(changes: PresenceChange[], extra?: IDataObject): INodeExecutionData[] {
+  return changes.map((c) => ({ json: (extra ? { ...c, ...extra } : c) as unknown as IDataObject }));
 }
 
 function isNotFound(error: unknown): boolean {
   return error instanceof ProviderApiError && error.httpStatus === 404;
 }
 
-async function rosterOf(ctx: IPollFunctions, vendor: VendorConfig, client: PresenceClient, deadline: number): Promise<{ ids: string[]; watching: string }> {
+interface Roster {
+  ids: string[];
+  /** What is watched, to tell when the user changed it. */
+  watching: string;
+  agentOf: (agentId: string) => AgentSummary | undefined;
+}
+
+async function rosterOf(ctx: IPollFunctions, vendor: VendorConfig, client: PresenceClient, deadline: number): Promise<Roster> {
   const watch = ctx.getNodeParameter('watch', 'all') as string;
   if (watch === 'ids') {
-    const ids = parseIdList(ctx.getNodeParameter('agentIds', ''), 'Agent IDs').map((id, i) => validateAgentId(vendor.provider, id, `Agent IDs[${i}]`));
+    const ids = parseIdList(ctx.getNodeParameter('agentIds', ''), agentIdsLabel).map((id, i) => validateAgentId(vendor.provider, id, `${agentIdsLabel}, item ${i + 1}`));
     const unique = [...new Set(ids)].sort();
-    return { ids: unique, watching: `ids:${unique.join(',')}` };
+    return { ids: unique, watching: `ids:${unique.join(',')}`, agentOf: await agentsFor(ctx, vendor, client, unique, { deadline }) };
   }
+  // The list a sweep reads anyway names the agents: the names cost no request.
   const agents = await client.listAgents({ deadline });
-  return { ids: [...new Set(agents.map((a) => a.agentId))].sort(), watching: 'all' };
+  const directory = directoryFor(ctx, vendor, client);
+  directory.learn(agents);
+  const agentOf = (agentId: string) => directory.get(agentId);
+  const teams = vendor.teams ? teamsFrom(ctx.getNodeParameter('teams', [])) : [];
+  const listed = teams.length > 0 ? agents.filter((a) => inTeams(a, teams)) : agents;
+  const ids = [...new Set(listed.map((a) => a.agentId))].sort();
+  return { ids, watching: teams.length > 0 ? `teams:${[...teams].sort().join(',')}` : 'all', agentOf };
+}
+
+function wanted(change: PresenceChange, events: readonly TriggerEvent[], onlyStates: readonly PresenceState[]): boolean {
+  if (!events.includes(kindOf(change))) return false;
+  return change.event === 'disappeared' || onlyStates.length === 0 || (change.current !== null && onlyStates.includes(change.current.state));
+}
+
+/**
+ * A status to show as the example's previous one: another state for "State Changed", another
+ * status of the same state for "Status Changed Within the Same State".
+ */
+function examplePrevious(current: AgentPresence, statuses: readonly StatusDefinition[], kind: 'stateChanged' | 'statusChanged'): StatusDefinition | undefined {
+  return statuses.find((s) => s.id !== current.status.id && (kind === 'stateChanged' ? s.state !== current.state : s.state === current.state));
+}
+
+/**
+ * An editor test run ("Fetch Test Event"): what the published trigger would emit, from a sample
+ * of agents read now. Real changes when the sample differs from what the trigger last stored;
+ * else one example change built from a real agent's presence, labelled as such. It reads the
+ * stored state and never writes it: the published trigger's next poll is not moved.
+ */
+async function testEvent(
+  ctx: IPollFunctions,
+  client: PresenceClient,
+  roster: Roster,
+  read: ReadOptions,
+  events: readonly TriggerEvent[],
+  onlyStates: readonly PresenceState[],
+): Promise<INodeExecutionData[][] | null> {
+  const batch = await client.getPresences(roster.ids.slice(0, sampleSize), read);
+  if (batch.presences.length === 0 && batch.failures[0]) throw batch.failures[0].error;
+  if (batch.presences.length === 0) return null;
+  nameAgents(batch.presences, roster.agentOf);
+  const sample = `sample of ${batch.presences.length} agent${batch.presences.length === 1 ? '' : 's'}`;
+  const observedAt = new Date().toISOString();
+  const stored = (ctx.getWorkflowStaticData('node') as TriggerState).snapshot;
+  if (stored) {
+    const real = detectChanges(stored, batch.presences, { observedAt, complete: false, baseline: false }).changes.filter((c) => wanted(c, events, onlyStates));
+    if (real.length > 0) {
+      const testEvent = { sample, example: false, note: `Real changes: these agents, read now, compared with what the published trigger last saw. Published, it emits one item like these per change.` };
+      return [toItems(nameChanges(real, roster.agentOf), { testEvent })];
+    }
+  }
+  const current = batch.presences.find((p) => onlyStates.length === 0 || onlyStates.includes(p.state)) ?? batch.presences[0]!;
+  const who = current.name ?? current.agentId;
+  let change: PresenceChange;
+  const kind = events.includes('stateChanged') ? 'stateChanged' : events.includes('statusChanged') ? 'statusChanged' : undefined;
+  const statuses = kind ? await client.listStatuses(read).catch(() => []) : [];
+  const previous = kind ? examplePrevious(current, statuses, kind) : undefined;
+  if (previous) {
+    change = {
+      ...appeared(current, observedAt),
+      event: 'changed',
+      previous: { state: previous.state, status: { id: previous.id, name: previous.name, category: previous.category }, since: null, sinceSource: null },
+    };
+  } else if (!events.includes('appeared') && events.includes('disappeared')) {
+    change = { ...appeared(current, observedAt), event: 'disappeared', current: null, previous: { state: current.state, status: current.status, since: current.since, sinceSource: current.sinceSource } };
+  } else {
+    change = appeared(current, observedAt);
+  }
+  const testEvent = {
+    sample,
+    example: true,
+    note: `An example ${change.event === 'changed' ? 'change' : change.event === 'appeared' ? 'appearance' : 'disappearance'} built from ${who}'s presence read now${previous ? `; the previous status (${previous.name ?? previous.id}) is made up` : ''}. No agent of the sample changed since the trigger last looked. Published, the trigger emits an item like this for each real change.`,
+  };
+  return [toItems([change], { testEvent })];
 }
 
 /**
@@ -115,18 +202,12 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
     if (events.length === 0 || events.some((e) => !triggerEvents.includes(e))) {
       throw new InputError('Events', 'has no valid event selected', `Pick at least one of: ${triggerEvents.join(', ')}.`, vendor.provider);
     }
-    const onlyStates = statesFrom(ctx.getNodeParameter('onlyStates', []));
+    const onlyStates = statesFrom(ctx.getNodeParameter('onlyStates', [])) as PresenceState[];
     // The mapping and includeRaw travel with each read (`read`), not as client defaults.
     const client = await createClientFor(ctx, vendor, { deadline, hardDeadline: cutoff });
     const roster = await rosterOf(ctx, vendor, client, deadline);
 
-    if (ctx.getMode() === 'manual') {
-      // An editor test run shows current presences and never moves the stored state.
-      const batch = await client.getPresences(roster.ids.slice(0, sampleSize), read);
-      if (batch.presences.length === 0 && batch.failures[0]) throw batch.failures[0].error;
-      const observedAt = new Date().toISOString();
-      return batch.presences.length > 0 ? [toItems(batch.presences.map((p) => appeared(p, observedAt)))] : null;
-    }
+    if (ctx.getMode() === 'manual') return await testEvent(ctx, client, roster, read, events, onlyStates);
 
     const stored = ctx.getWorkflowStaticData('node') as TriggerState;
     let snapshot = stored.snapshot;
@@ -159,10 +240,7 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
     const previous = firstSight.length > 0 ? detectChanges(snapshot, firstSight, { observedAt, complete: false, baseline: true }).snapshot : snapshot;
     const result = detectChanges(previous, batch.presences, { observedAt, complete: false, baseline, roster: present });
 
-    let emitted = result.changes.filter((c) => {
-      if (!events.includes(kindOf(c))) return false;
-      return c.event === 'disappeared' || onlyStates.length === 0 || (c.current !== null && onlyStates.includes(c.current.state as PresenceState));
-    });
+    let emitted = result.changes.filter((c) => wanted(c, events, onlyStates));
     if (baseline && options.emitOnStart === true) emitted = batch.presences.map((p) => appeared(p, observedAt));
     else if (options.emitOnStart === true) emitted.push(...firstSight.map((p) => appeared(p, observedAt)));
 
@@ -172,7 +250,7 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
     stored.watching = roster.watching;
     if (unseen.size > 0) stored.unseen = [...unseen];
     else delete stored.unseen;
-    return emitted.length > 0 ? [toItems(emitted)] : null;
+    return emitted.length > 0 ? [toItems(nameChanges(emitted, roster.agentOf))] : null;
   } catch (error) {
     throw toNodeError(ctx.getNode(), error);
   }

@@ -8,7 +8,7 @@ export type TriggerEvent = (typeof triggerEvents)[number];
 /** The polling trigger's parameters (n8n adds "Poll Times" itself). */
 export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
   return [
-    ...agentChoiceProperties(vendor, { name: 'watch', displayName: 'Watch' }, 'Agent ids separated by commas or new lines'),
+    ...agentChoiceProperties(vendor, { name: 'watch', displayName: 'Watch' }, 'The agents to watch'),
     {
       displayName: 'Events',
       name: 'events',

@@ -5,8 +5,10 @@ export const cirrusVendor: VendorConfig = {
   provider: 'cirrus',
   displayName: 'Cirrus',
   credentialType: 'cirrusApi',
-  agentId: { placeholder: 'e.g. 1234567', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'A Cirrus manager id: digits only' },
-  statusId: { placeholder: 'e.g. 3', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'A Cirrus presence type id: digits only' },
+  // GET /managers gives teamId and teamName.
+  teams: true,
+  agentId: { placeholder: 'e.g. 1234567', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'Not a Cirrus manager id: give digits only, e.g. 1234567, or pick the agent From List' },
+  statusId: { placeholder: 'e.g. 3', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'Not a Cirrus presence type id: give digits only, e.g. 3, or pick the status From List' },
   endpoints: (c) => ({ apiBaseUrl: String(c.apiHost || cirrusDefaultBaseUrl) }),
   createClient: (options) => createCirrusClient(options),
   extraReadOptions: [

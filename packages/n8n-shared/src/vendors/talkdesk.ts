@@ -5,8 +5,8 @@ export const talkdeskVendor: VendorConfig = {
   provider: 'talkdesk',
   displayName: 'Talkdesk',
   credentialType: 'talkdeskOAuth2Api',
-  agentId: { placeholder: 'e.g. 5f9d1c3e8a4b2c0012345678', regex: '^\\s*[A-Za-z0-9_-]{1,64}\\s*$', hint: 'A Talkdesk user id: letters and digits' },
-  statusId: { placeholder: 'e.g. away, or a custom status id', regex: '^\\s*[A-Za-z0-9_-]{1,64}\\s*$', hint: 'available, away, offline, hidden, or a custom status id' },
+  agentId: { placeholder: 'e.g. 5f9d1c3e8a4b2c0012345678', regex: '^\\s*[A-Za-z0-9_-]{1,64}\\s*$', hint: 'Not a Talkdesk user id: give letters and digits, e.g. 5f9d1c3e8a4b2c0012345678, or pick the agent From List' },
+  statusId: { placeholder: 'e.g. away, or a custom status id', regex: '^\\s*[A-Za-z0-9_-]{1,64}\\s*$', hint: 'Not a Talkdesk status: give available, away, offline, hidden or a custom status id, or pick the status From List' },
   endpoints: (c) => {
     const region = TalkdeskRegionSchema.catch('us').parse(c.region);
     return {

@@ -1,6 +1,7 @@
 import {
   detectChanges,
   enteredEventId,
+  nameChanges,
   normalizeVonageEvent,
   ProviderApiError,
   verifyVonageSignature,
@@ -12,6 +13,7 @@ import {
 } from '@agent-presence/presence-core';
 import { createHash, randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { agentsFor } from '../agent-names';
 import { createClientFor } from '../client';
 import { includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
 import { toNodeError } from '../errors';
@@ -198,7 +200,7 @@ export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWeb
       remembered.snapshot = result.snapshot;
       change = result.changes[0] && { ...result.changes[0], eventId };
     } else {
-      change = { eventId, event: 'changed', agentId: presence.agentId, provider: 'vonage', current: presence, previous: null, durationInPreviousMs: null, observedAt };
+      change = { eventId, event: 'changed', agentId: presence.agentId, name: null, email: null, provider: 'vonage', current: presence, previous: null, durationInPreviousMs: null, observedAt };
     }
   } catch (error) {
     return refuse(ctx, 400, toNodeError(ctx.getNode(), error).message);
@@ -209,5 +211,8 @@ export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWeb
   if (change.event === 'appeared') change = { ...change, event: 'changed' };
   const onlyStates = statesFrom(ctx.getNodeParameter('onlyStates', []));
   if (onlyStates.length > 0 && !onlyStates.includes(change.current?.state as PresenceState)) return { webhookResponse: { received: true } };
+  // The event names no one: the user list (kept in this process, read when it lacks the agent) does.
+  const client = await createClientFor(ctx, vonageVendor).catch(() => undefined);
+  if (client) nameChanges([change], await agentsFor(ctx, vonageVendor, client, [change.agentId]));
   return { workflowData: [[{ json: change as unknown as IDataObject }]] };
 }

@@ -94,7 +94,7 @@ export function validateAgentIds(provider: ProviderId, agentIds: readonly unknow
     throw new InputError(field, 'must be a list of ids', 'Give the ids as a list, or one per line.', provider);
   }
   const seen = new Set<string>();
-  agentIds.forEach((id, i) => seen.add(validateAgentId(provider, id, `${field}[${i}]`)));
+  agentIds.forEach((id, i) => seen.add(validateAgentId(provider, id, `${field}, item ${i + 1}`)));
   return [...seen];
 }
 

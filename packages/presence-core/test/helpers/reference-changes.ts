@@ -48,8 +48,11 @@ export function encodeV1(provider: ProviderId | null, entries: Map<string, Entry
   return { v: 1, p: provider, b: base, s: rows, a: agents };
 }
 
+const sameText = (a: string | null, b: string | null) => a === b || (a !== null && b !== null && a.toLowerCase() === b.toLowerCase());
 const sameStatus = (a: Entry, state: PresenceState, b: PresenceStatus) =>
-  a.state === state && a.status.id === b.id && a.status.name === b.name && a.status.category === b.category;
+  a.state === state && a.status.id === b.id && sameText(a.status.name, b.name) && sameText(a.status.category, b.category);
+/** Without the vendor's since, a reported presence's status began when it was first seen. */
+const observed = (p: AgentPresence, observedAt: string): AgentPresence => (p.since !== null ? p : { ...p, since: observedAt, sinceSource: 'observed' });
 
 function parseTime(value: string | null): number | undefined {
   if (value === null) return undefined;
@@ -57,7 +60,12 @@ function parseTime(value: string | null): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const previousOf = (e: Entry): PresenceChange['previous'] => ({ state: e.state, status: { ...e.status }, since: e.fromVendor ? new Date(e.start).toISOString() : null });
+const previousOf = (e: Entry): PresenceChange['previous'] => ({
+  state: e.state,
+  status: { ...e.status },
+  since: new Date(e.start).toISOString(),
+  sinceSource: e.fromVendor ? 'vendor' : 'observed',
+});
 
 /** v1's detectChanges, on decoded entries; the next entries come back in ascending id order. */
 export function referenceDetect(
@@ -82,7 +90,8 @@ export function referenceDetect(
     const changed = before !== undefined && !sameStatus(before, presence.state, presence.status);
     next.set(presence.agentId, {
       state: presence.state,
-      status: { ...presence.status },
+      // The same status in another case is no change: the one first seen is kept.
+      status: before && !changed ? { ...before.status } : { ...presence.status },
       start: vendorSince ?? (before && !changed ? before.start : observedMs),
       fromVendor: vendorSince !== undefined || (before !== undefined && !changed && before.fromVendor),
     });
@@ -90,15 +99,19 @@ export function referenceDetect(
     const current = { state: presence.state, ...presence.status };
     const entered = vendorSince === undefined ? undefined : enteredEventId(presence.provider, presence.agentId, presence.state, presence.status.id, vendorSince);
     if (before === undefined) {
+      const reported = observed(presence, observedAt);
       const eventId = entered ?? appearedEventId(presence.provider, presence.agentId, current, prior ? prior.comparedWith : observedMs);
-      changes.push({ eventId, event: 'appeared', agentId: presence.agentId, provider: presence.provider, current: presence, previous: null, durationInPreviousMs: null, observedAt });
+      changes.push({ eventId, event: 'appeared', agentId: presence.agentId, name: reported.name, email: reported.email, provider: presence.provider, current: reported, previous: null, durationInPreviousMs: null, observedAt });
     } else if (changed) {
+      const reported = observed(presence, observedAt);
       changes.push({
         eventId: entered ?? changedEventId(presence.provider, presence.agentId, { state: before.state, ...before.status }, before.start, current),
         event: 'changed',
         agentId: presence.agentId,
+        name: reported.name,
+        email: reported.email,
         provider: presence.provider,
-        current: presence,
+        current: reported,
         previous: previousOf(before),
         durationInPreviousMs: Math.max(0, (vendorSince ?? observedMs) - before.start),
         observedAt,
@@ -111,7 +124,7 @@ export function referenceDetect(
     for (const [agentId, before] of prior.entries) {
       if (seen.has(agentId) || (!complete && roster?.has(agentId))) continue;
       const eventId = disappearedEventId(provider, agentId, { state: before.state, ...before.status }, before.start);
-      changes.push({ eventId, event: 'disappeared', agentId, provider, current: null, previous: previousOf(before), durationInPreviousMs: Math.max(0, observedMs - before.start), observedAt });
+      changes.push({ eventId, event: 'disappeared', agentId, name: null, email: null, provider, current: null, previous: previousOf(before), durationInPreviousMs: Math.max(0, observedMs - before.start), observedAt });
     }
   }
   const sorted = new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

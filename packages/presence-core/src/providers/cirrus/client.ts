@@ -64,6 +64,7 @@ export interface CirrusReadOptions extends ReadOptions {
 
 export interface CirrusClient extends PresenceClient {
   getPresence(agentId: string, options?: CirrusReadOptions): Promise<AgentPresence>;
+  setPresence(agentId: string, statusId: string, options?: CirrusReadOptions): Promise<AgentPresence>;
   getStats(agentId: string, options?: { deadline?: number }): Promise<CirrusStats>;
 }
 
@@ -111,24 +112,28 @@ export function createCirrusClient(options: ClientOptions): CirrusClient {
           agentId: m.id,
           name: [m.firstName, m.lastName].filter(Boolean).join(' ') || m.userName || null,
           email: m.email ?? null,
+          team: m.teamId == null ? null : { id: String(m.teamId), name: m.teamName ?? null },
           ...(o.includeRaw ? { raw: m } : {}),
         }));
       return o.limit === undefined ? agents : agents.slice(0, o.limit);
     },
 
-    async setPresence(agentId, statusId, o = {}) {
+    async setPresence(agentId, statusId, o: CirrusReadOptions = {}) {
       const id = validateAgentId('cirrus', agentId);
-      const activity = validateStatusId('cirrus', statusId);
+      const activityId = validateStatusId('cirrus', statusId);
       const endpoint = 'POST /managers/{id}/presence/{activityId}';
       const payload = await call({
         method: 'POST',
-        path: `/managers/${encodePathSegment(id)}/presence/${encodePathSegment(activity)}`,
+        path: `/managers/${encodePathSegment(id)}/presence/${encodePathSegment(activityId)}`,
         endpoint,
         schema: z.unknown(),
         unwrap: unwrapEnvelope(endpoint),
         deadline: o.deadline,
       });
-      return fromEndpoint(endpoint, () => normalizeCirrusPresence(payload, { agentId: id, mapping: mappingOf(o), includeRaw: o.includeRaw }));
+      // The same fields as a read: with call status asked for, the stats after the change too.
+      const stats = o.withCallStatus ? await getStats(id, o) : undefined;
+      const activity = stats ? { onInteraction: stats.FaceToFaceStatus === true } : undefined;
+      return fromEndpoint(endpoint, () => normalizeCirrusPresence(payload, { agentId: id, mapping: mappingOf(o), includeRaw: o.includeRaw, activity }));
     },
 
     async listStatuses(o = {}) {

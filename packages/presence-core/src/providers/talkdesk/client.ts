@@ -115,7 +115,7 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): PresenceCl
       for (const body of pages) {
         for (const u of body._embedded?.users ?? []) {
           if (u.active === false) continue;
-          agents.push({ provider: 'talkdesk', agentId: u.id, name: u.name ?? null, email: u.email ?? null, ...(o.includeRaw ? { raw: u } : {}) });
+          agents.push({ provider: 'talkdesk', agentId: u.id, name: u.name ?? null, email: u.email ?? null, team: null, ...(o.includeRaw ? { raw: u } : {}) });
         }
       }
       return o.limit === undefined ? agents : agents.slice(0, o.limit);

@@ -21,6 +21,21 @@ export const talkdeskStatusStates: Record<TalkdeskBaseStatus, PresenceState> = {
  */
 export const talkdeskCustomStatusCategory: TalkdeskBaseStatus = 'away';
 
+/**
+ * The category shown for a base status, capitalised like the other vendors' categories
+ * (Cirrus Away, Vonage Away); the status id and name stay the API's own value.
+ */
+export const talkdeskCategoryNames: Record<TalkdeskBaseStatus, string> = {
+  available: 'Available',
+  away: 'Away',
+  offline: 'Offline',
+  hidden: 'Hidden',
+};
+
+export function talkdeskCategory(status: string): string {
+  return Object.hasOwn(talkdeskCategoryNames, status) ? talkdeskCategoryNames[status as TalkdeskBaseStatus] : status;
+}
+
 export function talkdeskStatusState(status: string): PresenceState {
   return Object.hasOwn(talkdeskStatusStates, status) ? talkdeskStatusStates[status as TalkdeskBaseStatus] : 'unknown';
 }
@@ -32,7 +47,7 @@ export function normalizeTalkdeskPresence(record: unknown, context: NormalizeCon
     throw new InputError('agentId', 'is required for this Talkdesk record', 'Current Talkdesk presence records do not carry the user id; pass it in the context.', 'talkdesk');
   }
   // No custom status comes as null or as "" (both are seen); either means none.
-  const status = freshStatus(r.custom_status_id || r.status, r.custom_status || r.status, r.status);
+  const status = freshStatus(r.custom_status_id || r.status, r.custom_status || r.status, talkdeskCategory(r.status));
   const interactions = r.interactions?.length ?? 0;
   const occupancy = r.occupancy ?? undefined;
   // "On a call" is visible only as interactions or occupancy; an otherwise available agent is busy then.
@@ -47,7 +62,7 @@ export function normalizeTalkdeskPresence(record: unknown, context: NormalizeCon
 }
 
 export function talkdeskBaseStatusDefinition(status: TalkdeskBaseStatus, context: NormalizeContext = {}): StatusDefinition {
-  const s = { id: status, name: status, category: status };
+  const s = { id: status, name: status, category: talkdeskCategoryNames[status] };
   return { provider: 'talkdesk', ...s, state: mappedState(s, context.mapping) ?? talkdeskStatusStates[status] };
 }
 
@@ -55,7 +70,7 @@ export function talkdeskCustomStatusDefinition(
   custom: { id: string; display_name?: string | null },
   context: NormalizeContext = {},
 ): StatusDefinition {
-  const s = { id: custom.id, name: custom.display_name ?? null, category: talkdeskCustomStatusCategory };
+  const s = { id: custom.id, name: custom.display_name ?? null, category: talkdeskCategoryNames[talkdeskCustomStatusCategory] };
   return {
     provider: 'talkdesk',
     ...s,

@@ -167,6 +167,8 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
             agentId: id,
             name: u.name ?? ([u.firstName, u.lastName].filter(Boolean).join(' ') || null),
             email: u.email ?? null,
+            // The documented user record names no team or group.
+            team: null,
             ...(o.includeRaw ? { raw: u } : {}),
           });
         }

@@ -45,8 +45,7 @@ export function normalizeVonagePresence(record: unknown, context: NormalizeConte
   const status = statusOf(r.presence);
   const state = vonageState(status, r.presence.category.categoryType, r.presence.category.subCategory, context.mapping);
   const presence = freshPresence('vonage', context.agentId ?? r.userId, state, status, r.updated ?? null);
-  // Added only when there: optional keys stay absent, not undefined.
-  if (typeof r.presence.selectable === 'boolean') presence.selectable = r.presence.selectable;
+  // `selectable` belongs to the status (List statuses shows it), not to the agent's presence.
   if (context.includeRaw) presence.raw = record;
   return presence;
 }

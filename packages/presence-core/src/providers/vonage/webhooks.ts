@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
 import { z } from 'zod/v4';
+import { freshPresence } from '../../fresh';
 import type { StateMapping } from '../../mapping';
 import type { AgentPresence } from '../../model';
 import { parseRecord } from '../contract';
@@ -38,14 +39,9 @@ export function normalizeVonageEvent(event: unknown, context: { mapping?: StateM
   const sub = e.data.presence.category.subcategory;
   const categoryType = restCategory[type.toLowerCase()] ?? type;
   const status = { id: e.data.presence.presenceId, name: e.data.presence.description ?? null, category: vonageStatusCategory(categoryType, sub) };
-  return {
-    provider: 'vonage',
-    agentId: e.data.user.userId,
-    state: vonageState(status, categoryType, sub, context.mapping),
-    status,
-    since: e.data.timestamp ?? e.time ?? null,
-    ...(context.includeRaw ? { raw: event } : {}),
-  };
+  const presence = freshPresence('vonage', e.data.user.userId, vonageState(status, categoryType, sub, context.mapping), status, e.data.timestamp ?? e.time ?? null);
+  if (context.includeRaw) presence.raw = event;
+  return presence;
 }
 
 const subscriptionIdValue = z.union([z.string(), z.number()]).transform(String);
