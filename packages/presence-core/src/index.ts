@@ -4,11 +4,21 @@ export * from './model';
 export { StateMappingSchema, mappedState, stateMappingFromRows, type StateMapping } from './mapping';
 export type { NormalizeContext } from './normalize-context';
 export { normalizePresence } from './normalize';
+export { setPresenceMany, type SetManyOptions, type SetManyResult } from './bulk-set';
 export { PresenceStintSchema, summarizeStints, type PresenceStint, type StintTotal, type SummarizeOptions } from './history';
 export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
 export { observedSince } from './diff';
 export { createAgentDirectory, nameAgents, nameChanges, type AgentDirectory, type AgentDirectoryOptions } from './agent-directory';
-export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId } from './event-id';
+export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId, tooLongEventId } from './event-id';
+export {
+  detectTooLong,
+  tooLongThreshold,
+  TooLongStateSchema,
+  type TooLongRule,
+  type TooLongOptions,
+  type TooLongEvent,
+  type TooLongState,
+} from './too-long';
 export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
 export { parseProviderError, type ParsedProviderError } from './provider-errors';
 export {
