@@ -88,6 +88,15 @@ export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } fr
 
 export * from './providers/talkdesk/schemas';
 export {
+  TalkdeskInteractionSchema,
+  TalkdeskOccupancyOperationSchema,
+  addInteraction,
+  checkOccupancyPatch,
+  talkdeskOccupancyEndpoint,
+  type TalkdeskInteraction,
+  type TalkdeskOccupancyOperation,
+} from './providers/talkdesk/occupancy';
+export {
   createTalkdeskClient,
   talkdeskApiBaseUrl,
   talkdeskTokenUrl,
@@ -95,6 +104,7 @@ export {
   TalkdeskRegionSchema,
   type TalkdeskRegion,
   type TalkdeskClientOptions,
+  type TalkdeskClient,
 } from './providers/talkdesk/client';
 export {
   talkdeskStatusStates,

@@ -57,17 +57,18 @@ export const TooLongStateSchema = z.object({
 export type TooLongState = z.infer<typeof TooLongStateSchema>;
 
 function checkRules(options: TooLongOptions): void {
-  if (!Array.isArray(options.rules) || options.rules.length === 0) {
+  const rules: readonly TooLongRule[] | undefined = options.rules;
+  if (rules === undefined || rules === null || rules.length === 0) {
     throw new InputError('rules', 'is empty', 'Give at least one state or status to watch, with its threshold in minutes.');
   }
-  options.rules.forEach((rule, i) => {
+  rules.forEach((rule: TooLongRule, i: number) => {
     if (!Number.isFinite(rule.thresholdMs) || rule.thresholdMs <= 0) {
       throw new InputError(`rules[${i}].threshold`, `${String(rule.thresholdMs)} is not a positive duration`, 'Give the threshold as a number of minutes above 0, e.g. 15.');
     }
     if (!rule.states?.length && !rule.statuses?.length) {
       throw new InputError(`rules[${i}]`, 'watches nothing', 'Name the states (e.g. away) or the statuses (e.g. Lunch) to watch.');
     }
-    rule.states?.forEach((state, j) => {
+    rule.states?.forEach((state: PresenceState, j: number) => {
       if (!PresenceStateSchema.safeParse(state).success) {
         throw new InputError(`rules[${i}].states[${j}]`, `"${String(state)}" is not a state`, `Use one of: ${PresenceStateSchema.options.join(', ')}.`);
       }

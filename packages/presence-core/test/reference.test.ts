@@ -308,6 +308,22 @@ const cases: Record<string, () => Promise<void>> = {
     expectRequest(sent[0], 'talkdesk/set-status');
     expectRequest(sent[1], 'talkdesk/presence-one');
   },
+  'talkdesk/occupancy-change': async () => {
+    const { transport, sent } = answering('talkdesk/occupancy-change', 'talkdesk/presence-one');
+    const { body } = fixture('talkdesk/occupancy-change').request;
+    // 204 without a body: the presence is read back
+    expect(await talkdesk(transport).changeOccupancy(TALKDESK_USER, body as unknown[])).toMatchObject({ agentId: TALKDESK_USER });
+    expectRequest(sent[0], 'talkdesk/occupancy-change');
+    expect(sent[0]!.method).toBe('PATCH');
+    expectRequest(sent[1], 'talkdesk/presence-one');
+  },
+  'talkdesk/occupancy-error-422': async () => {
+    const { transport, sent } = answering('talkdesk/occupancy-error-422');
+    const error = await rejection(talkdesk(transport).changeOccupancy(TALKDESK_USER, fixture('talkdesk/occupancy-error-422').request.body as unknown[]));
+    expect([error.httpStatus, error.code]).toEqual([422, '0330422']);
+    expect(error.vendorMessage).toContain('test failed');
+    expectRequest(sent[0], 'talkdesk/occupancy-error-422');
+  },
   'talkdesk/set-status-custom': async () => {
     const { transport, sent } = answering('talkdesk/set-status-custom', 'talkdesk/presence-one');
     await talkdesk(transport).setPresence(TALKDESK_USER, 'b8a1f3c2-0d4e-4f5a-9b6c-7d8e9f0a1b2c');

@@ -242,6 +242,19 @@ const cases: Record<string, () => Promise<void>> = {
     const { body } = fixture('talkdesk/set-status').request;
     expectLike(await call(`${talkdesk}/users/${agent('talkdesk', 1)}/presence/status`, { method: 'PUT', headers: bearer(await talkdeskToken(sim)), json: body }), 'talkdesk/set-status');
   },
+  'talkdesk/occupancy-change': async () => {
+    const id = agent('talkdesk', 2);
+    // the reference's patch tests that the first interaction is d290f1ee-…: give the agent that one
+    sim.control.setPresence({ vendor: 'talkdesk', agentId: id, statusId: 'available', interactions: [{ id: 'd290f1ee-6c54-4b01-90e6-d701748f0851', channel_name: 'voice', cost: 100 }] });
+    const { body } = fixture('talkdesk/occupancy-change').request;
+    expectLike(await call(`${talkdesk}/users/${id}/presence/occupancy`, { method: 'PATCH', headers: bearer(await talkdeskToken(sim)), json: body }), 'talkdesk/occupancy-change');
+    const after = (await call(`${talkdesk}/users/${id}/presence`, { headers: bearer(await talkdeskToken(sim)) })).json();
+    expect([after.occupancy, after.interactions]).toEqual([100, [{ id: 'some_busy_state', channel_name: 'custom_busy', cost: 100 }]]);
+  },
+  'talkdesk/occupancy-error-422': async () => {
+    const { body } = fixture('talkdesk/occupancy-error-422').request;
+    expectLike(await call(`${talkdesk}/users/${agent('talkdesk', 2)}/presence/occupancy`, { method: 'PATCH', headers: bearer(await talkdeskToken(sim)), json: body }), 'talkdesk/occupancy-error-422');
+  },
   'talkdesk/set-status-custom': async () => {
     const { body } = fixture('talkdesk/set-status-custom').request as { body: Record<string, unknown> };
     const lunch = TALKDESK_CUSTOM_STATUSES[1]!;
