@@ -227,7 +227,8 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
       );
       const stints: PresenceStint[] = [];
       for (const result of settled) {
-        if (!result.ok) throw 'error' in result ? result.error : new InputError('deadline', 'passed before the history was read', 'Allow more time.', 'vonage');
+        // A report missing one agent's stints would mislead: any failed walk fails the call.
+        if (!result.ok) throw 'error' in result ? result.error : new Error('presence history: a walk was not started');
         for (const record of result.value) stints.push(vonageStint(record, o.mapping ?? options.mapping, o.includeRaw));
       }
       return stints.sort(byStart);
