@@ -39,8 +39,8 @@ export interface TooLongEvent {
   presence: AgentPresence;
   /** When the stint began (ISO). */
   since: string;
-  /** `vendor` when the vendor dated the status, `firstSeen` when the first poll that saw it did. */
-  sinceSource: 'vendor' | 'firstSeen';
+  /** `vendor` when the vendor dated the status, `observed` when a poll that saw it did (the presence's own, or the first call here). */
+  sinceSource: 'vendor' | 'observed';
   /** How long the agent has been in it, at `observedAt`. */
   durationMs: number;
   thresholdMs: number;
@@ -136,7 +136,7 @@ export function detectTooLong(
           agentId: presence.agentId,
           presence,
           since: new Date(start).toISOString(),
-          sinceSource: dated === 1 ? 'vendor' : 'firstSeen',
+          sinceSource: dated === 1 ? (presence.sinceSource ?? 'vendor') : 'observed',
           durationMs: elapsed,
           thresholdMs: threshold,
           repeat,

@@ -6,6 +6,10 @@ const presence = (agentId: string, statusId: string): AgentPresence => ({
   state: statusId === 'offline' ? 'offline' : 'available',
   status: { id: statusId, name: statusId, category: statusId },
   since: null,
+  sinceSource: null,
+  name: null,
+  email: null,
+  activity: null,
 });
 
 /** A client over an in-memory world, counting requests in flight; agent "x" is refused by the vendor. */

@@ -6,7 +6,7 @@ const T0 = Date.parse('2026-01-05T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * MIN).toISOString();
 
 function presence(agentId: string, name: string, state: AgentPresence['state'], since: string | null, provider: AgentPresence['provider'] = 'vonage'): AgentPresence {
-  return { provider, agentId, state, status: { id: `id-${name}`, name, category: state }, since };
+  return { provider, agentId, name: null, email: null, state, status: { id: `id-${name}`, name, category: state }, since, sinceSource: since === null ? null : 'vendor', activity: null };
 }
 const lunch = (agentId: string, since: string | null, provider?: AgentPresence['provider']) => presence(agentId, 'Lunch', 'away', since, provider);
 const brk = (agentId: string, since: string | null, provider?: AgentPresence['provider']) => presence(agentId, 'Break', 'away', since, provider);
@@ -101,7 +101,7 @@ describe('detectTooLong', () => {
     const s2 = detectTooLong(JSON.parse(JSON.stringify(s1.state)), [brk('c', null, 'cirrus')], { rules, observedAt: at(16) });
     const s3 = detectTooLong(JSON.parse(JSON.stringify(s1.state)), [brk('c', null, 'cirrus')], { rules, observedAt: at(17) });
     expect(s2.events[0]!.eventId).toBe(s3.events[0]!.eventId);
-    expect(s2.events[0]!.sinceSource).toBe('firstSeen');
+    expect(s2.events[0]!.sinceSource).toBe('observed');
   });
 
   it('keeps the unseen on a partial poll, forgets them on a complete one', () => {
