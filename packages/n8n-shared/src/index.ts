@@ -11,3 +11,4 @@ export { toNodeError, errorItemJson } from './errors';
 export { n8nTransport } from './transport';
 export { createClientFor } from './client';
 export { webhookTriggerProperties, vonageWebhookMethods, receiveVonageWebhook } from './webhook/vonage-webhook';
+export { fallbackPollBudgetMs, oldestN8n, pollBudgetMs, requireHostApis, missingHostApis, hostApis } from './host';

@@ -184,8 +184,11 @@ export class NodeHarness {
     };
   }
 
-  /** A poller over one trigger node, keeping its static data between polls like an active workflow. */
-  poller(nodeName: string, parameters: INodeParameters, options: { budgetMs?: number; mode?: WorkflowExecuteMode } = {}) {
+  /**
+   * A poller over one trigger node, keeping its static data between polls like an active workflow.
+   * `withoutPollBudget` runs it as n8n before 2.38.0 does: a poll context with no getPollBudgetMs.
+   */
+  poller(nodeName: string, parameters: INodeParameters, options: { budgetMs?: number; mode?: WorkflowExecuteMode; withoutPollBudget?: boolean } = {}) {
     const node = this.nodeOf(nodeName, parameters);
     const workflow = new Workflow({ id: 'wf-trigger', name: 'trigger', nodes: [node], connections: {}, active: true, nodeTypes: this.nodeTypes, staticData: {} });
     const type = this.nodeTypes.getByName(node.type) as INodeType;
@@ -200,6 +203,7 @@ export class NodeHarness {
         harness.credentialsHelper.workflow = workflow;
         harness.credentialsHelper.node = node;
         const ctx = new PollContext(workflow, node, harness.additionalData(), mode, 'activate', undefined, undefined, undefined, undefined, undefined, () => options.budgetMs ?? 300_000);
+        if (options.withoutPollBudget) Object.defineProperty(ctx, 'getPollBudgetMs', { value: undefined });
         return (await type.poll!.call(ctx)) ?? null;
       },
     };

@@ -357,6 +357,16 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       expect(await p.poll()).toBeNull();
     });
 
+    it('polls on an n8n without getPollBudgetMs (before 2.38.0): baseline, the changes, then null', async () => {
+      const p = h.poller(spec.triggerNode, base, { withoutPollBudget: true });
+      for (const a of agents) set(a, spec.statuses.available);
+      expect(await p.poll()).toBeNull();
+      set(agents[2]!, spec.statuses.away);
+      const out = await p.poll();
+      expect(json(out![0]!)).toEqual([expect.objectContaining({ event: 'changed', agentId: agents[2], current: expect.objectContaining({ state: 'away' }) })]);
+      expect(await p.poll()).toBeNull();
+    });
+
     it('reads with Options > Max Concurrent Requests', async () => {
       sim.control.config({ latencyMs: 30 });
       const p = h.poller(spec.triggerNode, { ...base, options: { concurrency: 2 } });

@@ -4,6 +4,7 @@
 // action node), runs each with `n8n execute --rawOutput`, prints the normalised presences
 // and checks them, and the Set, against the simulator's /_sim/state. Exit 0 only when right.
 import { join } from 'node:path';
+import { usageOrExit } from './cli.mjs';
 import { comparePresences, presenceTable } from './expect.mjs';
 import { N8n, nodeItems } from './n8n.mjs';
 import { scratchDir, vendors } from './paths.mjs';
@@ -12,6 +13,18 @@ import { assertNode24, freePort, log } from './proc.mjs';
 import { simControl, simulatorCredentials, startSimulator } from './simulator.mjs';
 import { actionSteps, actionWorkflow, actionWorkflowId, pickTarget } from './workflows.mjs';
 
+usageOrExit(`
+npm run demo
+
+Non-interactive proof that the packed nodes work in a real n8n 2.41.1: runs one workflow per
+vendor (Manual Trigger, then the action node's operations) with n8n execute against the
+simulator, prints the presences and checks them and the Set against the simulator's ground
+truth. Exits 0 only when right.
+
+No options. Environment:
+  AGENT_PRESENCE_CACHE   where n8n is installed (default $XDG_CACHE_HOME/agent-presence,
+                         else ~/.cache/agent-presence)
+`);
 assertNode24();
 const started = Date.now();
 const userFolder = join(scratchDir, 'demo');

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { freePort, log, logFile, run, startProcess, waitFor } from './proc.mjs';
-import { n8nBin, runtimeModules } from './paths.mjs';
+import { runtimeModules } from './paths.mjs';
 
 /** The fixed demo login of every n8n these scripts start (a local demo instance, nothing else). */
 export const demoOwner = {
@@ -14,8 +14,6 @@ export const demoOwner = {
   password: 'AgentPresence-Demo-1',
 };
 
-/** n8n's own `flatted`, to read execution data the REST API returns in that form. */
-const requireFromN8n = createRequire(join(runtimeModules, 'n8n', 'package.json'));
 
 /**
  * Extracts the JSON document `n8n execute --rawOutput` prints (pretty-printed, so it is the
@@ -44,8 +42,14 @@ export class N8n {
    * @param {number} o.port editor / REST port
    * @param {string} o.name log file prefix
    * @param {Record<string,string>} [o.env] extra environment
+   * @param {{modules: string, node?: string}} [o.runtime] another n8n install (its node_modules, and the
+   *   Node that runs it): the compatibility suite's; default the one npm start uses, on this Node
    */
-  constructor({ userFolder, port, name, env = {} }) {
+  constructor({ userFolder, port, name, env = {}, runtime = { modules: runtimeModules } }) {
+    this.bin = join(runtime.modules, 'n8n', 'bin', 'n8n');
+    this.node = runtime.node ?? process.execPath;
+    /** n8n's own `flatted`, to read execution data the REST API returns in that form. */
+    this.requireFromN8n = createRequire(join(runtime.modules, 'n8n', 'package.json'));
     this.userFolder = userFolder;
     this.port = port;
     this.name = name;
@@ -90,7 +94,7 @@ export class N8n {
 
   /** Runs an n8n CLI command to its end (its own broker port, given by the caller). */
   async cli(args, { capture = false } = {}) {
-    return run(process.execPath, [n8nBin, ...args], {
+    return run(this.node, [this.bin, ...args], {
       env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
       capture,
       log: `${this.name}-cli.log`,
@@ -128,7 +132,7 @@ export class N8n {
 
   /** `n8n start`, resolved once the REST API answers. */
   async start({ timeoutMs = 180_000 } = {}) {
-    this.server = startProcess(process.execPath, [n8nBin, 'start'], {
+    this.server = startProcess(this.node, [this.bin, 'start'], {
       env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
       log: `${this.name}-server.log`,
     });
@@ -136,8 +140,9 @@ export class N8n {
     await waitFor(
       async () => {
         if (!this.server.running) throw new Error(`n8n exited; log ${this.server.logFile}:\n${this.server.tail(40)}`);
-        const res = await fetch(`${this.url}/healthz/readiness`);
-        return res.ok;
+        // n8n 1.x is "ready" while its migrations still run: the REST API answers only after them.
+        if (!(await fetch(`${this.url}/healthz/readiness`)).ok) return false;
+        return (await fetch(`${this.url}/rest/settings`)).ok;
       },
       { timeoutMs, intervalMs: 500, what: `n8n on ${this.url}` },
     ).catch((err) => {
@@ -199,7 +204,16 @@ export class N8n {
   /** Publishes (activates) a workflow: n8n 2.x activates a given version. */
   async activate(workflowId) {
     const wf = await this.rest('GET', `/workflows/${workflowId}`);
-    return this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+    try {
+      return await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+    } catch (err) {
+      // n8n 2.0 imports a workflow without the history version that publishing names ("Version
+      // not found"): save it once, as the editor does, and publish the version that made.
+      if (err.status !== 404 || !/version not found/i.test(err.message)) throw err;
+      const { name, nodes, connections, settings, versionId } = wf;
+      const saved = await this.rest('PATCH', `/workflows/${workflowId}`, { name, nodes, connections, settings, versionId });
+      return this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: saved.versionId });
+    }
   }
 
   async deactivate(workflowId) {
@@ -216,7 +230,7 @@ export class N8n {
   /** One execution with its run data decoded. */
   async execution(id) {
     const e = await this.rest('GET', `/executions/${id}`);
-    const data = typeof e.data === 'string' ? requireFromN8n('flatted').parse(e.data) : e.data;
+    const data = typeof e.data === 'string' ? this.requireFromN8n('flatted').parse(e.data) : e.data;
     return { ...e, data };
   }
 

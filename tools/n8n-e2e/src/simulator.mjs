@@ -1,7 +1,13 @@
 // The vendor simulator, in-process, and a small client of its control API (/_sim).
-import { startSimulator } from '@agent-presence/simulator';
 
-export { startSimulator };
+/**
+ * Starts the simulator. Imported when called, not with this module: the entry points build
+ * the workspace first (a fresh clone has no dist yet), and answer --help without it.
+ */
+export async function startSimulator(options) {
+  const simulator = await import('@agent-presence/simulator');
+  return simulator.startSimulator(options);
+}
 
 /** Control API client: the same calls a person makes with curl. */
 export function simControl(url) {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { usageOrExit } from './cli.mjs';
 import { ensureAuditTable, loadExamples } from './examples.mjs';
 import { demoOwner, N8n } from './n8n.mjs';
 import { scratchDir } from './paths.mjs';
@@ -13,6 +14,21 @@ import { prepareN8n } from './prepare.mjs';
 import { assertNode24, log, portInUse } from './proc.mjs';
 import { simulatorCredentials, startSimulator } from './simulator.mjs';
 
+usageOrExit(`
+npm start
+
+Runs the whole thing on this machine: builds and packs the three node packages, starts the
+vendor simulator (its clock running), installs n8n 2.41.1 once into a cache outside the clone,
+installs our packages into it, imports the simulator credentials and the example workflows,
+starts n8n and prints the editor URL and the demo login. Ctrl-C stops n8n and the simulator.
+
+No options. Environment:
+  N8N_PORT               n8n's port (default 5678)
+  SIM_PORT               the simulator's port (default 4010)
+  GENERIC_TIMEZONE       n8n's time zone (default: this machine's)
+  AGENT_PRESENCE_CACHE   where n8n is installed (default $XDG_CACHE_HOME/agent-presence,
+                         else ~/.cache/agent-presence)
+`);
 assertNode24();
 const simPort = Number(process.env.SIM_PORT ?? 4010);
 const n8nPort = Number(process.env.N8N_PORT ?? 5678);

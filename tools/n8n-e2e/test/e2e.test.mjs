@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CIRRUS_STATUSES, TALKDESK_STATUSES, VONAGE_STATUSES } from '@agent-presence/simulator';
 import { auditRows, ensureAuditTable, loadExamples } from '../src/examples.mjs';
 import { comparePresences, expectedState, presenceProblems } from '../src/expect.mjs';
 import { N8n, nodeItems } from '../src/n8n.mjs';
 import { artifactsDir, byVendor, nodePackages, scratchDir, vendors } from '../src/paths.mjs';
+import { assertTriggerRun, catalogs, collectTriggerRun, moveTwoAgents, pollWaitMs, publishAndWaitForBaseline, settable, triggerItems as itemsOf } from '../src/polls.mjs';
 import { prepareN8n } from '../src/prepare.mjs';
 import { freePort, log, sleep, waitFor } from '../src/proc.mjs';
 import { simControl, simulatorCredentials, startSimulator } from '../src/simulator.mjs';
@@ -28,55 +28,15 @@ import {
 import { browserCheck } from './browser.mjs';
 
 const userFolder = join(scratchDir, 'e2e');
-const catalogs = { cirrus: CIRRUS_STATUSES, vonage: VONAGE_STATUSES, talkdesk: TALKDESK_STATUSES };
 const examples = Object.fromEntries(loadExamples().map((e) => [e.file.replace(/\.json$/, ''), e.workflow]));
 const endOfDayManualId = 'e2eEndOfDayManua';
-/** Longest wait for a poll: n8n polls every minute at a random second. */
-const pollWaitMs = 150_000;
 
 let sim;
 let control;
 let n8n;
-const plans = {};
-
-/** Statuses the suite moves agents to (Talkdesk available and hidden depend on calls / map like offline). */
-function settable(vendor) {
-  return catalogs[vendor].filter((s) => s.selectable !== false && !(vendor === 'talkdesk' && (s.id === 'available' || s.id === 'hidden')));
-}
-
-/**
- * Publishing returns before a trigger's first poll (the one that stores the baseline) has
- * run: wait until each vendor has seen requests and the simulator has been quiet for 5 s.
- */
-async function publishAndWaitForBaseline(workflowIds, vendorsPolled) {
-  const before = (await control.counters()).byVendor;
-  for (const id of workflowIds) await n8n.activate(id);
-  let last = -1;
-  let quietSince = Date.now();
-  await waitFor(
-    async () => {
-      const counters = await control.counters();
-      if (counters.total !== last) {
-        last = counters.total;
-        quietSince = Date.now();
-      }
-      return vendorsPolled.every((v) => counters.byVendor[v] > before[v]) && Date.now() - quietSince >= 5000;
-    },
-    { timeoutMs: 60_000, intervalMs: 250, what: 'the first polls after publishing' },
-  );
-}
-
 /** Every trigger item of a workflow's executions so far, with the execution ids. */
-async function triggerItems(workflowId, nodeName) {
-  const items = [];
-  const executions = await n8n.executions(workflowId);
-  for (const e of executions) {
-    const full = await n8n.execution(e.id);
-    const runData = full.data?.resultData?.runData ?? {};
-    if (runData[nodeName]) for (const json of nodeItems(runData, nodeName)) items.push({ executionId: e.id, status: e.status, json });
-  }
-  return { executions, items };
-}
+const triggerItems = (workflowId, nodeName) => itemsOf(n8n, workflowId, nodeName);
+const plans = {};
 
 before(async () => {
   mkdirSync(artifactsDir, { recursive: true });
@@ -210,54 +170,15 @@ describe('a running n8n start', () => {
   describe('each polling trigger, published, emits exactly the changes made between polls', () => {
     const results = {};
     before(async () => {
-      await publishAndWaitForBaseline(vendors.map(triggerWorkflowId), vendors);
+      await publishAndWaitForBaseline(n8n, control, vendors.map(triggerWorkflowId), vendors);
       log('published the 3 trigger workflows; their first poll stored a baseline');
-      for (const vendor of vendors) {
-        const agents = (await control.state(vendor)).agents;
-        const options = settable(vendor);
-        const [a] = agents;
-        const stateA = expectedState(vendor, a);
-        const toA = options.find((s) => expectedState(vendor, { category: s.category }) !== stateA);
-        let b;
-        let toB;
-        for (const agent of agents.slice(1)) {
-          const state = expectedState(vendor, agent);
-          toB = options.find((s) => s.id !== agent.statusId && expectedState(vendor, { category: s.category }) === state);
-          if (toB) {
-            b = agent;
-            break;
-          }
-        }
-        assert.ok(toA && b && toB, `${vendor}: found agents to move`);
-        await control.setPresence(vendor, a.agentId, toA.id);
-        await control.setPresence(vendor, b.agentId, toB.id);
-        results[vendor] = {
-          expected: [
-            { agentId: a.agentId, from: a, to: toA, kind: 'stateChanged' },
-            { agentId: b.agentId, from: b, to: toB, kind: 'statusChanged' },
-          ],
-        };
-      }
+      for (const vendor of vendors) results[vendor] = { expected: await moveTwoAgents(control, vendor) };
       log('moved 2 agents per vendor through /_sim/presence; waiting for the next polls…');
       await Promise.all(
         vendors.map(async (vendor) => {
           const r = results[vendor];
           try {
-            await waitFor(
-              async () => {
-                const { items } = await triggerItems(triggerWorkflowId(vendor), 'Presence changed');
-                r.items = items;
-                return r.expected.every((e) => items.some((i) => i.json.agentId === e.agentId));
-              },
-              { timeoutMs: pollWaitMs, intervalMs: 2000, what: `${vendor} trigger executions` },
-            );
-            // One more poll must find nothing new: wait until the vendor sees requests again.
-            const seen = (await control.counters()).byVendor[vendor];
-            await waitFor(async () => (await control.counters()).byVendor[vendor] > seen, { timeoutMs: 75_000, intervalMs: 1000, what: `${vendor}'s next poll` });
-            await sleep(4000);
-            const { items, executions } = await triggerItems(triggerWorkflowId(vendor), 'Presence changed');
-            r.items = items;
-            r.executions = executions;
+            Object.assign(r, await collectTriggerRun(n8n, control, vendor, r.expected));
           } catch (err) {
             r.error = err;
           }
@@ -270,24 +191,7 @@ describe('a running n8n start', () => {
       it(`${byVendor[vendor].displayName} trigger`, () => {
         const r = results[vendor];
         if (r.error) throw r.error;
-        assert.ok(r.executions.every((e) => e.status === 'success'), 'every execution succeeded');
-        assert.equal(r.items.length, r.expected.length, `exactly ${r.expected.length} items, got ${JSON.stringify(r.items.map((i) => i.json.agentId))}`);
-        for (const e of r.expected) {
-          const item = r.items.find((i) => i.json.agentId === e.agentId).json;
-          assert.equal(item.event, 'changed');
-          assert.equal(item.provider, vendor);
-          assert.ok(typeof item.name === 'string' && item.name.length > 0, `${e.agentId} is named`);
-          assert.equal(item.current.status.id, e.to.id, `${e.agentId} current status`);
-          assert.equal(item.current.state, expectedState(vendor, { category: e.to.category }));
-          assert.equal(item.previous.status.id, e.from.statusId, `${e.agentId} previous status`);
-          assert.equal(item.previous.state, expectedState(vendor, e.from));
-          if (e.kind === 'stateChanged') assert.notEqual(item.current.state, item.previous.state);
-          else assert.equal(item.current.state, item.previous.state);
-          assert.ok(item.durationInPreviousMs === null || item.durationInPreviousMs >= 0);
-          assert.ok(!Number.isNaN(Date.parse(item.observedAt)));
-          assert.match(item.eventId, /^[0-9a-f]{32}$/, `${e.agentId} eventId`);
-        }
-        assert.equal(new Set(r.items.map((i) => i.json.eventId)).size, r.items.length, 'a different eventId per change');
+        assertTriggerRun(vendor, r, r.expected);
       });
     }
   });
@@ -473,7 +377,7 @@ describe('a running n8n start', () => {
       const talkdeskAgent = (await control.agents('talkdesk')).agentIds[0];
       await control.setPresence('vonage', vonageAgent, '36054f94-d55f-4382-8132-ecac185c8e4d'); // Ready
       await control.setPresence('talkdesk', talkdeskAgent, 'offline');
-      await publishAndWaitForBaseline([examples['audit-log'].id, examples['mirror-vonage-to-talkdesk'].id, examples['away-too-long'].id], vendors);
+      await publishAndWaitForBaseline(n8n, control, [examples['audit-log'].id, examples['mirror-vonage-to-talkdesk'].id, examples['away-too-long'].id], vendors);
       log('published the audit, mirror and away-too-long examples');
       await control.setPresence('vonage', vonageAgent, '8c3f1a52-6d47-4b0e-a1f9-3e5d7c2b9a40'); // Break: away
       Object.assign(r, { vonageAgent, talkdeskAgent });

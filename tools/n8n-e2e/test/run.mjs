@@ -5,9 +5,23 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifactsDir, e2eDir } from '../src/paths.mjs';
+import { usageOrExit } from '../src/cli.mjs';
 import { assertNode24, log } from '../src/proc.mjs';
 import { chromiumPath } from './browser.mjs';
 
+usageOrExit(`
+npm run test:e2e
+
+The end-to-end suite against a real n8n 2.41.1 (n8n start) with our packed tarballs installed:
+every action operation, credential tests, each polling trigger published, the Vonage real-time
+trigger, the examples, and a headless Chromium walk of the editor (Debian's chromium, installed
+with apt-get when missing). Ends with "e2e: N passed, N failed"; screenshots and results in
+test-artifacts/n8n-e2e/, logs in .n8n-e2e/logs/.
+
+No options. Environment:
+  AGENT_PRESENCE_CACHE   where n8n is installed (default $XDG_CACHE_HOME/agent-presence,
+                         else ~/.cache/agent-presence)
+`);
 assertNode24();
 const started = Date.now();
 

@@ -1,4 +1,4 @@
-// `npm run soak [-- --quick] [-- --polls N --vendor v --seed N]`
+// `npm run soak [-- --quick] [-- --polls N --vendor v --seed N]` (`-- --help` lists them)
 // Runs the chaos soak for each vendor (in parallel: each has its own simulator and
 // clock), prints a summary and, last, one line per vendor:
 //   soak: vendor=<v> polls=<n> faults=<f> missed=<m> duplicated=<d> spurious=<s>
@@ -10,17 +10,52 @@ import { runSoak, type SoakResult } from './run';
 import { SecretScanner } from './secrets';
 import { vendors, type Vendor } from './vendors';
 
+const usage = `npm run soak [-- options]
+
+The chaos soak: each vendor's polling trigger runs through n8n-core against its own simulator
+(faults, brown-outs, token expiry), and every emitted change is checked against ground truth.
+Ends with one line per vendor and exits non-zero unless missed, duplicated and spurious are 0.
+
+Options:
+  --quick           the short run npm test uses (50 polls per vendor instead of 500)
+  --polls N         polls per vendor
+  --seed N          seed of the simulated day and of the faults (default 7)
+  --vendor V        only this vendor (cirrus, vonage or talkdesk); repeat for several
+  -h, --help        this text`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      polls: { type: 'string' },
-      seed: { type: 'string' },
-      vendor: { type: 'string', multiple: true },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        polls: { type: 'string' },
+        seed: { type: 'string' },
+        vendor: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`soak: ${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  for (const [name, value] of [['--polls', values.polls], ['--seed', values.seed]] as const) {
+    if (value !== undefined && !/^\d+$/.test(value)) {
+      process.stderr.write(`soak: ${name} needs a whole number, got "${value}"\n`);
+      return 2;
+    }
+  }
   const chosen = (values.vendor?.length ? values.vendor : vendors) as Vendor[];
-  for (const v of chosen) if (!vendors.includes(v)) throw new Error(`--vendor ${v}: use one of ${vendors.join(', ')}`);
+  for (const v of chosen) {
+    if (!vendors.includes(v)) {
+      process.stderr.write(`soak: --vendor ${v}: use one of ${vendors.join(', ')}\n`);
+      return 2;
+    }
+  }
   const mode = values.quick ? 'quick' : 'full';
   const started = Date.now();
   const print = (line: string) => process.stdout.write(`${line}\n`);

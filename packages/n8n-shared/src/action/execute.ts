@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { agentsFor, directoryFor } from '../agent-names';
 import { createClientFor } from '../client';
 import { errorItemJson, toNodeError } from '../errors';
+import { hostApis, requireHostApis } from '../host';
 import { agentIdsLabel, concurrencyFrom, inTeams, locatorValue, mappingFromCollection, parseIdList, statesFrom, teamsFrom } from '../params';
 import type { VendorConfig } from '../vendor';
 
@@ -60,6 +61,7 @@ async function getMany(ctx: IExecuteFunctions, vendor: VendorConfig, client: Pre
 
 /** The action node's execute(): parameters in, one core call per item, items out. */
 export async function executeAction(ctx: IExecuteFunctions, vendor: VendorConfig): Promise<INodeExecutionData[][]> {
+  requireHostApis(ctx, hostApis.execute);
   const items = ctx.getInputData();
   const out: INodeExecutionData[] = [];
   let client: PresenceClient | undefined;

@@ -2,6 +2,7 @@ import type { StatusDefinition } from '@agent-presence/presence-core';
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 import { createClientFor } from '../client';
 import { toNodeError } from '../errors';
+import { hostApis, requireHostApis } from '../host';
 import type { VendorConfig } from '../vendor';
 
 const maxResults = 500;
@@ -24,6 +25,7 @@ export function statusLabel(s: Pick<StatusDefinition, 'id' | 'name' | 'state'>):
 export function listSearchMethods(vendor: VendorConfig) {
   return {
     async searchAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+      requireHostApis(this, hostApis.loadOptions);
       try {
         const client = await createClientFor(this, vendor);
         const agents = await client.listAgents();
@@ -37,6 +39,7 @@ export function listSearchMethods(vendor: VendorConfig) {
       }
     },
     async searchStatuses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+      requireHostApis(this, hostApis.loadOptions);
       try {
         const client = await createClientFor(this, vendor);
         const statuses = await client.listStatuses();

@@ -22,6 +22,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { agentsFor, directoryFor } from '../agent-names';
 import { createClientFor } from '../client';
 import { toNodeError } from '../errors';
+import { hostApis, pollBudgetMs, requireHostApis } from '../host';
 import { agentIdsLabel, concurrencyFrom, inTeams, mappingFromCollection, parseIdList, statesFrom, teamsFrom } from '../params';
 import type { VendorConfig } from '../vendor';
 import { triggerEvents, type TriggerEvent } from './properties';
@@ -183,8 +184,10 @@ async function testEvent(
  * so a failed poll loses nothing: its changes are found by the next one.
  */
 export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): Promise<INodeExecutionData[][] | null> {
+  requireHostApis(ctx, hostApis.poll);
   const startedAt = Date.now();
-  const budget = ctx.getPollBudgetMs();
+  // n8n before 2.38.0 has no getPollBudgetMs: the budget falls back to one of our own.
+  const budget = pollBudgetMs(ctx);
   const deadline = startedAt + budget * budgetShare;
   const hardDeadline = startedAt + budget * hardShare;
   // However slow the vendor, every request ends by then.

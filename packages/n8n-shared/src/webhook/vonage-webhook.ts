@@ -17,6 +17,7 @@ import { agentsFor } from '../agent-names';
 import { createClientFor } from '../client';
 import { includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
 import { toNodeError } from '../errors';
+import { hostApis, requireHostApis } from '../host';
 import { mappingFromCollection, statesFrom } from '../params';
 import { vonageVendor } from '../vendors/vonage';
 
@@ -100,6 +101,7 @@ async function vonageClient(ctx: IHookFunctions): Promise<VonageClient> {
 export const vonageWebhookMethods = {
   default: {
     async checkExists(this: IHookFunctions): Promise<boolean> {
+      requireHostApis(this, hostApis.hook);
       const state = this.getWorkflowStaticData('node') as WebhookState;
       if (!state.subscriptionId || !state.secret) return false;
       try {
@@ -114,6 +116,7 @@ export const vonageWebhookMethods = {
       return false;
     },
     async create(this: IHookFunctions): Promise<boolean> {
+      requireHostApis(this, hostApis.hook);
       const state = this.getWorkflowStaticData('node') as WebhookState;
       const url = this.getNodeWebhookUrl('default');
       if (!url) throw toNodeError(this.getNode(), new Error('n8n gave no webhook URL for this trigger'));
@@ -131,6 +134,7 @@ export const vonageWebhookMethods = {
       }
     },
     async delete(this: IHookFunctions): Promise<boolean> {
+      requireHostApis(this, hostApis.hook);
       const state = this.getWorkflowStaticData('node') as WebhookState;
       if (state.subscriptionId) {
         try {
@@ -160,6 +164,7 @@ function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebho
  * then turn the event into a PresenceChange. Refused deliveries start no execution.
  */
 export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+  requireHostApis(ctx, hostApis.webhook);
   const state = ctx.getWorkflowStaticData('node') as WebhookState;
   const req = ctx.getRequestObject();
   // n8n reads the body only for the content types it parses; Vonage sends application/cloudevents+json.
