@@ -42,10 +42,13 @@ export class N8n {
    * @param {number} o.port editor / REST port
    * @param {string} o.name log file prefix
    * @param {Record<string,string>} [o.env] extra environment
+   * @param {'start'|'worker'|'webhook'} [o.command] what `start()` runs: the main (`n8n start`), or in
+   *   queue mode a worker (`port` is then its health-check port) or a webhook process
    * @param {{modules: string, node?: string}} [o.runtime] another n8n install (its node_modules, and the
    *   Node that runs it): the compatibility suite's; default the one npm start uses, on this Node
    */
-  constructor({ userFolder, port, name, env = {}, runtime = { modules: runtimeModules } }) {
+  constructor({ userFolder, port, name, env = {}, runtime = { modules: runtimeModules }, command = 'start' }) {
+    this.command = command;
     this.bin = join(runtime.modules, 'n8n', 'bin', 'n8n');
     this.node = runtime.node ?? process.execPath;
     /** n8n's own `flatted`, to read execution data the REST API returns in that form. */
@@ -130,25 +133,40 @@ export class N8n {
     return { result, runData };
   }
 
-  /** `n8n start`, resolved once the REST API answers. */
+  /**
+   * `n8n start` (or `n8n worker`, `n8n webhook`), resolved once it is ready: the REST API
+   * answers, the worker's health check does, the webhook process has loaded its webhooks
+   * (it answers 404 before, so its log is read).
+   */
   async start({ timeoutMs = 180_000 } = {}) {
-    this.server = startProcess(this.node, [this.bin, 'start'], {
-      env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
-      log: `${this.name}-server.log`,
-    });
+    const extra = { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+    // A worker serves no editor; its own port is its health check's, and N8N_PORT must still be free.
+    if (this.command === 'worker') Object.assign(extra, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_PORT: String(await freePort()) });
+    this.server = startProcess(this.node, [this.bin, this.command], { env: this.env(extra), log: `${this.name}-server.log` });
+    const server = this.server;
+    const logFrom = server.tail(100000).length;
     const t = Date.now();
     await waitFor(
       async () => {
-        if (!this.server.running) throw new Error(`n8n exited; log ${this.server.logFile}:\n${this.server.tail(40)}`);
+        if (!server.running) throw new Error(`n8n exited; log ${server.logFile}:\n${server.tail(40)}`);
+        if (this.command === 'webhook') return server.tail(100000).slice(logFrom).includes('Webhook listener waiting for requests');
         // n8n 1.x is "ready" while its migrations still run: the REST API answers only after them.
         if (!(await fetch(`${this.url}/healthz/readiness`)).ok) return false;
-        return (await fetch(`${this.url}/rest/settings`)).ok;
+        return this.command === 'worker' || (await fetch(`${this.url}/rest/settings`)).ok;
       },
       { timeoutMs, intervalMs: 500, what: `n8n on ${this.url}` },
     ).catch((err) => {
       throw new Error(`${err.message}\n${this.server.tail(40)}`);
     });
-    log(`n8n is up on ${this.url} after ${Math.round((Date.now() - t) / 1000)} s (log: ${this.server.logFile})`);
+    log(`n8n ${this.command} is up on ${this.url} after ${((Date.now() - t) / 1000).toFixed(1)} s (pid ${this.server.child.pid}, log: ${this.server.logFile})`);
+  }
+
+  /** `kill -9` of the n8n process (a crash): nothing of it runs any more once this resolves. */
+  async kill() {
+    if (!this.server) return undefined;
+    const result = await this.server.kill();
+    this.server = undefined;
+    return result;
   }
 
   async stop() {

@@ -34,12 +34,12 @@ function tail(file, lines = 30) {
  * `capture` is set, in which case stdout is returned (stderr still goes to the log).
  * Rejects on a non-zero exit with the tail of the log.
  */
-export function run(cmd, args, { cwd, env, log: logName, capture = false, input } = {}) {
+export function run(cmd, args, { cwd, env, log: logName, capture = false, input, uid, gid } = {}) {
   const file = logFile(logName ?? `${cmd.split('/').pop()}.log`);
   const out = createWriteStream(file, { flags: 'a' });
   out.write(`\n$ ${cmd} ${args.join(' ')}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd, env: env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], uid, gid });
     let stdout = '';
     child.stdout.on('data', (d) => (capture ? (stdout += d) : out.write(d)));
     child.stderr.on('data', (d) => out.write(d));
@@ -62,13 +62,15 @@ export function run(cmd, args, { cwd, env, log: logName, capture = false, input 
 
 /**
  * Starts a long-running process in its own process group, output to a log file.
- * `stop()` sends SIGTERM to the group, then SIGKILL after `graceMs`.
+ * `stop()` sends SIGTERM to the group, then SIGKILL after `graceMs`; `kill()` is `kill -9` of
+ * the group (a crash: the process and its children, as when a container dies), resolved once
+ * the process has exited. `uid`/`gid` run it as another user.
  */
-export function startProcess(cmd, args, { cwd, env, log: logName, graceMs = 20_000 }) {
+export function startProcess(cmd, args, { cwd, env, log: logName, graceMs = 20_000, uid, gid }) {
   const file = logFile(logName);
   const out = createWriteStream(file, { flags: 'a' });
   out.write(`\n$ ${cmd} ${args.join(' ')}\n`);
-  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true, uid, gid });
   child.stdout.pipe(out, { end: false });
   child.stderr.pipe(out, { end: false });
   let exited = false;
@@ -86,6 +88,17 @@ export function startProcess(cmd, args, { cwd, env, log: logName, graceMs = 20_0
       return !exited;
     },
     tail: (n) => tail(file, n),
+    async kill() {
+      if (exited) return exit;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+      const result = await exit;
+      out.end();
+      return result;
+    },
     async stop(signal = 'SIGTERM') {
       if (exited) return exit;
       try {

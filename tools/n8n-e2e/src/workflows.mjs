@@ -69,12 +69,12 @@ export function actionWorkflow(vendor, { idsForGetMany, setAgentId, setStatusId 
   };
 }
 
-/** A polling trigger (every minute, the shortest n8n allows) followed by a No-Op. */
-export function triggerWorkflow(vendor, { events = ['stateChanged', 'statusChanged', 'appeared', 'disappeared'], watch = 'all', agentIds = '' } = {}) {
+/** A polling trigger (every minute, the shortest n8n allows) followed by a No-Op. `id` and `name` for several of a vendor. */
+export function triggerWorkflow(vendor, { events = ['stateChanged', 'statusChanged', 'appeared', 'disappeared'], watch = 'all', agentIds = '', id, name } = {}) {
   const pkg = byVendor[vendor];
   return {
-    id: triggerWorkflowId(vendor),
-    name: `E2E ${pkg.displayName}: trigger`,
+    id: id ?? triggerWorkflowId(vendor),
+    name: name ?? `E2E ${pkg.displayName}: trigger`,
     active: false,
     nodes: [
       {
@@ -99,8 +99,31 @@ export const realtimeWorkflowId = 'apRealtimeVonag1';
 export const realtimeWebhookId = '6f1c2a9e-4b7d-4e85-a3c0-9d2e7b5f1a64';
 export const realtimeTriggerType = '@agent-presence/n8n-nodes-vonage-contact-center.vonageContactCenterPresenceWebhookTrigger';
 
-/** The Vonage real-time trigger (signed webhooks) followed by a No-Op. */
-export function realtimeWorkflow({ onlyStates = [], options = {} } = {}) {
+/** Remove Duplicates on `eventId` across executions: what a user puts after a trigger (root README, Running in production). */
+export const dedupeNodeName = 'Unique eventId';
+function dedupeNode(x) {
+  return {
+    id: 'dedupe-event-id',
+    name: dedupeNodeName,
+    type: 'n8n-nodes-base.removeDuplicates',
+    typeVersion: 2,
+    position: [x, 0],
+    parameters: { operation: 'removeItemsSeenInPreviousExecutions', logic: 'removeItemsWithAlreadySeenKeyValues', dedupeValue: '={{ $json.eventId }}', options: {} },
+  };
+}
+
+/** The Vonage real-time trigger (signed webhooks) followed by a No-Op; with `dedupe`, Remove Duplicates on eventId between them. */
+export function realtimeWorkflow({ onlyStates = [], options = {}, dedupe = false } = {}) {
+  if (dedupe) {
+    const wf = realtimeWorkflow({ onlyStates, options });
+    wf.nodes.splice(1, 0, dedupeNode(240));
+    wf.nodes[2].position = [480, 0];
+    wf.connections = {
+      'Presence changed': { main: [[{ node: dedupeNodeName, type: 'main', index: 0 }]] },
+      [dedupeNodeName]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] },
+    };
+    return wf;
+  }
   return {
     id: realtimeWorkflowId,
     name: 'E2E Vonage Contact Center: real-time trigger',
