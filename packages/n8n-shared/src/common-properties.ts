@@ -47,11 +47,12 @@ export const stateMappingOption: INodeProperties = {
       name: 'mappings',
       values: [
         {
-          displayName: 'Vendor Status ID or Name',
+          displayName: 'Vendor Status',
           name: 'match',
           type: 'string',
           default: '',
           placeholder: 'e.g. Lunch',
+          description: 'The vendor status id, or its name (ignoring case)',
         },
         {
           displayName: 'State',

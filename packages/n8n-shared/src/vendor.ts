@@ -13,6 +13,8 @@ export interface VendorConfig {
   provider: ProviderId;
   /** "Cirrus", "Vonage Contact Center", "Talkdesk". */
   displayName: string;
+  /** The vendor in default node names, which n8n shows on the canvas: "Cirrus", "Vonage", "Talkdesk". */
+  shortName: string;
   credentialType: string;
   /** Node names without the package prefix, e.g. cirrusPresence. */
   agentId: { placeholder: string; regex: string; hint: string };

@@ -38,6 +38,7 @@ export const nodePackages = [
   {
     vendor: 'cirrus',
     displayName: 'Cirrus',
+    shortName: 'Cirrus',
     dir: 'packages/n8n-nodes-cirrus',
     name: '@agent-presence/n8n-nodes-cirrus',
     action: '@agent-presence/n8n-nodes-cirrus.cirrusPresence',
@@ -49,6 +50,7 @@ export const nodePackages = [
   {
     vendor: 'vonage',
     displayName: 'Vonage Contact Center',
+    shortName: 'Vonage',
     dir: 'packages/n8n-nodes-vonage-contact-center',
     name: '@agent-presence/n8n-nodes-vonage-contact-center',
     action: '@agent-presence/n8n-nodes-vonage-contact-center.vonageContactCenterPresence',
@@ -60,6 +62,7 @@ export const nodePackages = [
   {
     vendor: 'talkdesk',
     displayName: 'Talkdesk',
+    shortName: 'Talkdesk',
     dir: 'packages/n8n-nodes-talkdesk',
     name: '@agent-presence/n8n-nodes-talkdesk',
     action: '@agent-presence/n8n-nodes-talkdesk.talkdeskPresence',

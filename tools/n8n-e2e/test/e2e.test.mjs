@@ -25,7 +25,7 @@ import {
   triggerWorkflow,
   triggerWorkflowId,
 } from '../src/workflows.mjs';
-import { browserCheck } from './browser.mjs';
+import { walkTests } from './walk.mjs';
 
 const userFolder = join(scratchDir, 'e2e');
 const examples = Object.fromEntries(loadExamples().map((e) => [e.file.replace(/\.json$/, ''), e.workflow]));
@@ -437,8 +437,11 @@ describe('a running n8n start', () => {
     });
   });
 
-  it('the editor lists our nodes in the node panel (headless Chromium)', { timeout: 240_000 }, async () => {
-    const shots = await browserCheck({ url: n8n.url, vendors: nodePackages, outDir: artifactsDir });
-    log(`screenshots: ${shots.join(', ')}`);
+  walkTests({
+    url: () => n8n.url,
+    n8n: () => n8n,
+    control: () => control,
+    outDir: artifactsDir,
+    credentialNames: () => simulatorCredentials(sim.url, sim.credentials).map((c) => c.name),
   });
 });

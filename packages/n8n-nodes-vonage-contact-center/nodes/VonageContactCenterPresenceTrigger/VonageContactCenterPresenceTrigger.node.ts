@@ -9,7 +9,9 @@ export class VonageContactCenterPresenceTrigger implements INodeType {
     group: ['trigger'],
     version: 1,
     subtitle: '={{"Watching " + ($parameter["watch"] === "ids" ? "given agents" : "all agents")}}',
-    description: 'Starts the workflow when the presence of a Vonage Contact Center agent changes',
+    // n8n's node panel shows this trigger and the action node (same name without "Trigger") as one
+    // entry, and gives that entry this description: it must describe both.
+    description: 'Start a workflow when a Vonage Contact Center agent\'s presence changes, or get and set agents\' presence',
     defaults: { name: 'Vonage Contact Center Presence Trigger' },
     polling: true,
     inputs: [],

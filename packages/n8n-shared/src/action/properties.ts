@@ -24,9 +24,10 @@ export function actionProperties(vendor: VendorConfig): INodeProperties[] {
       noDataExpression: true,
       displayOptions: presenceOps,
       options: [
-        { name: 'Get', value: 'get', action: 'Get an agent presence', description: 'Get the presence of one agent' },
-        { name: 'Get Many', value: 'getMany', action: 'Get many agent presences', description: 'Get the presence of given agents, or of all agents' },
-        { name: 'Set', value: 'set', action: 'Set an agent presence', description: 'Set the presence of one agent' },
+        // n8n names a node added from its panel after the action: the vendor keeps nodes apart on the canvas.
+        { name: 'Get', value: 'get', action: `Get ${vendor.shortName} presence`, description: 'Get the presence of one agent' },
+        { name: 'Get Many', value: 'getMany', action: `Get many ${vendor.shortName} presences`, description: 'Get the presence of given agents, or of all agents' },
+        { name: 'Set', value: 'set', action: `Set ${vendor.shortName} presence`, description: 'Set the presence of one agent' },
       ],
       default: 'get',
     },
@@ -37,7 +38,7 @@ export function actionProperties(vendor: VendorConfig): INodeProperties[] {
       noDataExpression: true,
       displayOptions: { show: { resource: ['status'] } },
       options: [
-        { name: 'Get Many', value: 'getMany', action: 'Get many statuses', description: `List the ${vendor.displayName} statuses with their common state` },
+        { name: 'Get Many', value: 'getMany', action: `List ${vendor.shortName} statuses`, description: `List the ${vendor.displayName} statuses with their common state` },
       ],
       default: 'getMany',
     },

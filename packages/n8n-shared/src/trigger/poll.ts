@@ -118,7 +118,7 @@ function wanted(change: PresenceChange, events: readonly TriggerEvent[], onlySta
 
 /**
  * A status to show as the example's previous one: another state for "State Changed", another
- * status of the same state for "Status Changed Within the Same State".
+ * status of the same state for "Status Changed (Same State)".
  */
 function examplePrevious(current: AgentPresence, statuses: readonly StatusDefinition[], kind: 'stateChanged' | 'statusChanged'): StatusDefinition | undefined {
   return statuses.find((s) => s.id !== current.status.id && (kind === 'stateChanged' ? s.state !== current.state : s.state === current.state));

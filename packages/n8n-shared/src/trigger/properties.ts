@@ -14,10 +14,11 @@ export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
       name: 'events',
       type: 'multiOptions',
       options: [
-        { name: 'State Changed', value: 'stateChanged', description: 'The common state changed, e.g. available to away' },
-        { name: 'Status Changed Within the Same State', value: 'statusChanged', description: 'e.g. Break to Lunch, both away' },
-        { name: 'Agent Appeared', value: 'appeared', description: 'An agent was seen for the first time' },
-        { name: 'Agent Disappeared', value: 'disappeared', description: 'An agent is no longer listed by the vendor' },
+        // `action` is the event's name in n8n's node panel ("On …").
+        { name: 'State Changed', value: 'stateChanged', action: 'On state change', description: 'The common state changed, e.g. available to away' },
+        { name: 'Status Changed (Same State)', value: 'statusChanged', action: 'On status change within a state', description: 'The status changed within the same common state, e.g. Break to Lunch, both away' },
+        { name: 'Agent Appeared', value: 'appeared', action: 'On agent appearing', description: 'An agent was seen for the first time' },
+        { name: 'Agent Disappeared', value: 'disappeared', action: 'On agent disappearing', description: 'An agent is no longer listed by the vendor' },
       ],
       default: ['stateChanged', 'statusChanged'],
       required: true,
@@ -38,11 +39,11 @@ export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
       default: {},
       options: [
         {
-          displayName: 'Emit Current Presences on First Run',
+          displayName: 'Emit All on First Poll',
           name: 'emitOnStart',
           type: 'boolean',
           default: false,
-          description: 'Whether the first poll after activation emits every agent\'s presence as "appeared" instead of only storing a baseline',
+          description: 'Whether the first poll after publishing emits every agent\'s current presence as "appeared", instead of only remembering it to compare with later polls',
         },
         includeRawOption,
         stateMappingOption,

@@ -4,6 +4,7 @@ import type { VendorConfig } from '../vendor';
 export const cirrusVendor: VendorConfig = {
   provider: 'cirrus',
   displayName: 'Cirrus',
+  shortName: 'Cirrus',
   credentialType: 'cirrusApi',
   // GET /managers gives teamId and teamName.
   teams: true,

@@ -6,6 +6,7 @@ const guid = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[
 export const vonageVendor: VendorConfig = {
   provider: 'vonage',
   displayName: 'Vonage Contact Center',
+  shortName: 'Vonage',
   credentialType: 'vonageContactCenterOAuth2Api',
   agentId: { placeholder: 'e.g. daab05ec-ba50-45af-a6fd-3b01cdc6f39b', regex: guid, hint: 'Not a Vonage user id: give a GUID, e.g. daab05ec-ba50-45af-a6fd-3b01cdc6f39b, or pick the agent From List' },
   statusId: { placeholder: 'e.g. eaed6862-14fa-4114-be62-b8709b5d4a49', regex: guid, hint: 'Not a Vonage presenceId: give a GUID, e.g. eaed6862-14fa-4114-be62-b8709b5d4a49, or pick the status From List' },
