@@ -17,6 +17,8 @@ import type { PresenceState, PresenceStatus, ProviderId } from './model';
  * - an appearance the vendor does not date: provider, agent, the new status and the time the
  *   snapshot it was compared with was taken.
  * - a disappearance: provider, agent, the last status and the time it began.
+ * - "in a state too long": provider, agent, state, status id (or name), the time the stint began
+ *   (the vendor's, or the first poll that saw it, as the kept state has it) and the repeat number.
  */
 
 type Part = string | number | null;
@@ -52,4 +54,9 @@ export function disappearedEventId(provider: ProviderId, agentId: string, previo
 /** An event the vendor identifies itself (a CloudEvents `source` and `id`), when it carries no date to derive one from. */
 export function vendorEventId(provider: ProviderId, source: string | null, id: string): string {
   return hashOf(['event', provider, source, id]);
+}
+
+/** An agent in a watched status too long: the stint (begun at `startMs`) and which report of it (0 the first). */
+export function tooLongEventId(provider: ProviderId, agentId: string, state: PresenceState, status: string | null, startMs: number, repeat: number): string {
+  return hashOf(['tooLong', provider, agentId, state, status, startMs, repeat]);
 }

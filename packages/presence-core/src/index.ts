@@ -4,10 +4,21 @@ export * from './model';
 export { StateMappingSchema, mappedState, stateMappingFromRows, type StateMapping } from './mapping';
 export type { NormalizeContext } from './normalize-context';
 export { normalizePresence } from './normalize';
+export { setPresenceMany, type SetManyOptions, type SetManyResult } from './bulk-set';
+export { PresenceStintSchema, summarizeStints, type PresenceStint, type StintTotal, type SummarizeOptions } from './history';
 export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
 export { observedSince } from './diff';
 export { createAgentDirectory, nameAgents, nameChanges, type AgentDirectory, type AgentDirectoryOptions } from './agent-directory';
-export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId } from './event-id';
+export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId, tooLongEventId } from './event-id';
+export {
+  detectTooLong,
+  tooLongThreshold,
+  TooLongStateSchema,
+  type TooLongRule,
+  type TooLongOptions,
+  type TooLongEvent,
+  type TooLongState,
+} from './too-long';
 export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
 export { parseProviderError, type ParsedProviderError } from './provider-errors';
 export {
@@ -51,6 +62,7 @@ export {
   type VonageRegion,
   type VonageClientOptions,
   type VonageClient,
+  type PresenceHistoryOptions,
 } from './providers/vonage/client';
 export {
   VonagePresenceEventSchema,
@@ -65,9 +77,25 @@ export {
   type SignatureCheck,
   type SignatureProblem,
 } from './providers/vonage/webhooks';
+export {
+  VonagePresenceActivitySchema,
+  VonagePresenceActivitiesPageSchema,
+  vonageHistoryPath,
+  vonageHistoryMaxWindowMs,
+  type VonagePresenceActivity,
+} from './providers/vonage/history';
 export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } from './providers/vonage/normalize';
 
 export * from './providers/talkdesk/schemas';
+export {
+  TalkdeskInteractionSchema,
+  TalkdeskOccupancyOperationSchema,
+  addInteraction,
+  checkOccupancyPatch,
+  talkdeskOccupancyEndpoint,
+  type TalkdeskInteraction,
+  type TalkdeskOccupancyOperation,
+} from './providers/talkdesk/occupancy';
 export {
   createTalkdeskClient,
   talkdeskApiBaseUrl,
@@ -76,6 +104,7 @@ export {
   TalkdeskRegionSchema,
   type TalkdeskRegion,
   type TalkdeskClientOptions,
+  type TalkdeskClient,
 } from './providers/talkdesk/client';
 export {
   talkdeskStatusStates,

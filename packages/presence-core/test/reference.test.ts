@@ -131,6 +131,45 @@ const cases: Record<string, () => Promise<void>> = {
     expect(presence).toMatchObject({ agentId: VONAGE_USER, state: 'offline', status: LOGGED_OUT });
     expectRequest(sent[0], 'vonage/set-presence');
   },
+  'vonage/presence-history': async () => {
+    const { transport, sent } = answering('vonage/presence-history');
+    const { query } = fixture('vonage/presence-history').request;
+    const stints = await vonage(transport).getPresenceHistory({ from: query!.start!, to: query!.end });
+    expect(stints).toEqual([
+      {
+        provider: 'vonage',
+        agentId: '01',
+        state: 'offline',
+        status: { id: null, name: 'Logged Out', category: 'LoggedOut' },
+        start: '2019-12-19T15:47:07.077Z',
+        end: '2019-12-19T15:47:16.600Z',
+        durationMs: 9523,
+      },
+      {
+        provider: 'vonage',
+        agentId: '01',
+        state: 'available',
+        status: { id: null, name: 'Ready', category: 'Ready' },
+        start: '2019-12-19T15:47:16.600Z',
+        end: null,
+        durationMs: null,
+      },
+    ]);
+    // upTo reached the end of the window: one request
+    expect(sent).toHaveLength(1);
+    expectRequest(sent[0], 'vonage/presence-history');
+    expect(sent[0]!.headers.Accept).toBe('application/vnd.newvoicemedia.v1+json');
+  },
+  'vonage/presence-history-window': async () => {
+    const { query } = fixture('vonage/presence-history-window').request;
+    // the core refuses the fixture's 48-day window itself, before any request
+    const { transport, sent } = answering('vonage/presence-history-window');
+    await expect(vonage(transport).getPresenceHistory({ from: query!.start!, to: query!.end })).rejects.toThrow(InputError);
+    expect(sent).toHaveLength(0);
+    // and the vendor's own refusal keeps its message
+    const error = await rejection(vonage(transport).getPresenceHistory({ from: '2019-12-01T00:00:00.000Z', to: '2019-12-19T00:00:00.000Z' }));
+    expect([error.httpStatus, error.vendorMessage]).toEqual([400, 'Request window size limit exceeded 31 days']);
+  },
   'vonage/presence-definitions': async () => {
     const { transport, sent } = answering('vonage/presence-definitions');
     const statuses = await vonage(transport).listStatuses();
@@ -268,6 +307,22 @@ const cases: Record<string, () => Promise<void>> = {
     expect(await talkdesk(transport).setPresence(TALKDESK_USER, 'away')).toMatchObject({ agentId: TALKDESK_USER, status: { id: 'available' } });
     expectRequest(sent[0], 'talkdesk/set-status');
     expectRequest(sent[1], 'talkdesk/presence-one');
+  },
+  'talkdesk/occupancy-change': async () => {
+    const { transport, sent } = answering('talkdesk/occupancy-change', 'talkdesk/presence-one');
+    const { body } = fixture('talkdesk/occupancy-change').request;
+    // 204 without a body: the presence is read back
+    expect(await talkdesk(transport).changeOccupancy(TALKDESK_USER, body as unknown[])).toMatchObject({ agentId: TALKDESK_USER });
+    expectRequest(sent[0], 'talkdesk/occupancy-change');
+    expect(sent[0]!.method).toBe('PATCH');
+    expectRequest(sent[1], 'talkdesk/presence-one');
+  },
+  'talkdesk/occupancy-error-422': async () => {
+    const { transport, sent } = answering('talkdesk/occupancy-error-422');
+    const error = await rejection(talkdesk(transport).changeOccupancy(TALKDESK_USER, fixture('talkdesk/occupancy-error-422').request.body as unknown[]));
+    expect([error.httpStatus, error.code]).toEqual([422, '0330422']);
+    expect(error.vendorMessage).toContain('test failed');
+    expectRequest(sent[0], 'talkdesk/occupancy-error-422');
   },
   'talkdesk/set-status-custom': async () => {
     const { transport, sent } = answering('talkdesk/set-status-custom', 'talkdesk/presence-one');

@@ -30,7 +30,6 @@ export const matrix = [
     node: '20',
     // isolated-vm, its default expression engine, is not built (installs run --ignore-scripts).
     env: { N8N_EXPRESSION_ENGINE: 'legacy' },
-    pollBudget: 'fallback',
     differs: 'no getPollBudgetMs: a poll may run 45 s',
   },
   {
@@ -38,7 +37,6 @@ export const matrix = [
     runtime: 'n8n-2.0.3',
     node: '22',
     env: {},
-    pollBudget: 'fallback',
     differs: 'no getPollBudgetMs: a poll may run 45 s',
   },
   {
@@ -46,7 +44,6 @@ export const matrix = [
     runtime: 'n8n-2.37.0',
     node: '24',
     env: durableSchedulerEnv,
-    pollBudget: 'fallback',
     // The poll n8n runs when publishing writes the workflow's static data, but the durable cursor
     // was seeded before it: the first scheduled poll (within a minute) stores the baseline again.
     publishPollKept: false,
@@ -57,7 +54,6 @@ export const matrix = [
     runtime: null,
     node: '24',
     env: {},
-    pollBudget: 'host',
     differs: "n8n's poll budget (getPollBudgetMs, default 5 min); the version npm start uses",
   },
 ];

@@ -109,7 +109,7 @@ try {
     const entry = selected[i];
     const installed = await next;
     if (i + 1 < selected.length) next = install(selected[i + 1]);
-    const row = { version: entry.version, node: entry.node, install: installed.error ? 'failed' : installed.installed ? seconds(installed.ms) : 'cached' };
+    const row = { version: entry.version, node: entry.node, differs: entry.differs, install: installed.error ? 'failed' : installed.installed ? seconds(installed.ms) : 'cached' };
     if (installed.error) {
       console.error(`n8n ${entry.version}: install failed: ${installed.error.message}`);
       rows.push({ ...row, tests: '-', result: 'install failed' });
@@ -131,8 +131,8 @@ try {
   await registry?.stop();
 }
 
-console.log('\nn8n version   Node   install    smoke test   result');
-for (const r of rows) console.log(`${r.version.padEnd(13)} ${r.node.padEnd(6)} ${r.install.padEnd(10)} ${r.tests.padEnd(12)} ${r.result}`);
+console.log('\nn8n version   Node   install    smoke test   result               what differs');
+for (const r of rows) console.log(`${r.version.padEnd(13)} ${r.node.padEnd(6)} ${r.install.padEnd(10)} ${r.tests.padEnd(12)} ${r.result.padEnd(20)} ${r.differs}`);
 console.log(`\nn8n compatibility suite ${fail === 0 ? 'PASSED' : 'FAILED'} in ${((Date.now() - started) / 60000).toFixed(1)} min; results in test-artifacts/n8n-compat/, logs in .n8n-e2e/logs/`);
 console.log(`compat: ${pass} passed, ${fail} failed`);
 process.exit(fail === 0 ? 0 : 1);

@@ -226,9 +226,11 @@ export class N8n {
       return await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: wf.versionId });
     } catch (err) {
       // n8n 2.0 imports a workflow without the history version that publishing names ("Version
-      // not found"): save it once, as the editor does, and publish the version that made.
+      // not found"): save it once, as the editor does, and publish the version that made. A save
+      // makes a version only when the workflow changed, so the first node moves a little.
       if (err.status !== 404 || !/version not found/i.test(err.message)) throw err;
-      const { name, nodes, connections, settings, versionId } = wf;
+      const { name, connections, settings, versionId } = wf;
+      const nodes = wf.nodes.map((n, i) => (i === 0 ? { ...n, position: [n.position[0], n.position[1] + 20] } : n));
       const saved = await this.rest('PATCH', `/workflows/${workflowId}`, { name, nodes, connections, settings, versionId });
       return this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: saved.versionId });
     }

@@ -11,6 +11,8 @@ export interface SimConfig {
   latencyMs: number;
   /** Add `user_id` to Talkdesk presence records, as older copies of the docs show. */
   talkdeskIncludeUserId: boolean;
+  /** Records per page of Vonage presence history (the vendor's page size is not documented). */
+  vonageHistoryPageSize: number;
 }
 
 export interface SimContext {

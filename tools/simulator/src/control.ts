@@ -30,6 +30,7 @@ import {
   type WebhookDeliveriesQueryInput,
   type WebhookIdleInput,
 } from './schemas';
+import { stintView, vonageStints } from './history';
 import type { TimelinePage } from './timeline';
 import type { SimAgent, TimelineEntry, VendorId } from './types';
 import type { DeliverWebhookResult, WebhookDelivery, WebhookSubscription } from './webhooks';
@@ -100,6 +101,8 @@ export interface SimulatorControl {
   resume(): TimeInfo;
   advance(ms: number): TimeInfo;
   timeline(query?: TimelineQueryInput): TimelinePage;
+  /** Ground truth of Vonage presence history: the stints begun in [from, to) (default: all until now). */
+  history(query?: { from?: string; to?: string; agentId?: string }): { stints: Array<ReturnType<typeof stintView>> };
   state(vendor: VendorId): StateResult;
   agents(vendor: VendorId): AgentsResult;
   counters(): CountersSnapshot;
@@ -212,6 +215,21 @@ export function createControl(ctx: SimContext): SimulatorControl {
       return ctx.world.timelinePage(q);
     },
 
+    history(query) {
+      const now = syncWorld(ctx);
+      const time = (v: string | undefined, field: string, fallback: number) => {
+        if (v === undefined || v === '') return fallback;
+        const ms = Date.parse(v);
+        if (Number.isNaN(ms)) throw new SimulatorInputError(`Invalid ${field}: expected an ISO date-time`, field);
+        return ms;
+      };
+      const from = time(query?.from, 'from', 0);
+      const to = time(query?.to, 'to', now + 1);
+      const agentId = query?.agentId || undefined;
+      if (agentId !== undefined && !ctx.world.agent('vonage', agentId.toLowerCase())) throw notFound(`No agent "${agentId}"`, 'agentId');
+      return { stints: vonageStints(ctx.world, from, to, agentId?.toLowerCase()).map(stintView) };
+    },
+
     state(vendor) {
       const { vendor: v } = parseInput(VendorQuerySchema, { vendor }, 'state query');
       syncWorld(ctx);
@@ -275,6 +293,7 @@ export function createControl(ctx: SimContext): SimulatorControl {
         const body = parseInput(ConfigSchema, patch, 'config');
         if (body.latencyMs !== undefined) ctx.config.latencyMs = body.latencyMs;
         if (body.talkdeskIncludeUserId !== undefined) ctx.config.talkdeskIncludeUserId = body.talkdeskIncludeUserId;
+        if (body.vonageHistoryPageSize !== undefined) ctx.config.vonageHistoryPageSize = body.vonageHistoryPageSize;
         if (body.speed !== undefined) {
           ctx.clock.setSpeed(body.speed);
           ctx.worldDefaults.speed = body.speed;
@@ -322,13 +341,14 @@ const ROUTES = [
   'GET    /_sim/time                 virtual clock',
   'POST   /_sim/time                 {action: pause|resume|advance, ms?}',
   'GET    /_sim/timeline             ?vendor=&agentId=&sinceSeq=&limit=',
+  'GET    /_sim/history              ?from=&to=&agentId=  Vonage presence stints (ground truth)',
   'GET    /_sim/state                ?vendor=',
   'GET    /_sim/agents               ?vendor=',
   'GET    /_sim/counters',
   'POST   /_sim/counters/reset',
   'POST   /_sim/reset                {agents?, seed?, startTime?}',
   'GET    /_sim/config',
-  'POST   /_sim/config               {latencyMs?, talkdeskIncludeUserId?, speed?}',
+  'POST   /_sim/config               {latencyMs?, talkdeskIncludeUserId?, vonageHistoryPageSize?, speed?}',
   'GET    /_sim/faults',
   'POST   /_sim/faults               {vendor, endpoint, kind, rate? | count?, ...}',
   'DELETE /_sim/faults               remove all',
@@ -368,6 +388,8 @@ export function handleControl(
       return ok(control.time((body ?? {}) as TimeInput));
     case 'GET /_sim/timeline':
       return ok(control.timeline(queryObject(query) as TimelineQueryInput));
+    case 'GET /_sim/history':
+      return ok(control.history(queryObject(query)));
     case 'GET /_sim/state':
       return ok(control.state(requireVendor(query)));
     case 'GET /_sim/agents':

@@ -20,7 +20,7 @@ export type Credentials = {
 
 /** Scopes granted to the demo clients (all of them). */
 export const VONAGE_SCOPES = ['users:read', 'users:write', 'admin:read', 'admin:write', 'stats'] as const;
-export const TALKDESK_SCOPES = ['presence-user:read', 'presence-status:write', 'users:read'] as const;
+export const TALKDESK_SCOPES = ['presence-user:read', 'presence-status:write', 'presence-occupancy:write', 'users:read'] as const;
 
 export const VONAGE_TOKEN_TTL_S = 7200;
 export const TALKDESK_TOKEN_TTL_S = 3600;

@@ -80,6 +80,8 @@ export const ResetSchema = z.strictObject({
 export const ConfigSchema = z.strictObject({
   latencyMs: z.number().int().min(0).max(60_000).optional(),
   talkdeskIncludeUserId: z.boolean().optional(),
+  /** Records per page of Vonage presence history (default 1000). */
+  vonageHistoryPageSize: z.number().int().min(1).max(10_000).optional(),
   /** Virtual ms per wall ms while the clock runs. */
   speed: z.number().positive().max(100_000).optional(),
 });

@@ -135,6 +135,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     config: {
       latencyMs: options.latencyMs ?? 0,
       talkdeskIncludeUserId: options.talkdeskIncludeUserId ?? false,
+      vonageHistoryPageSize: 1000,
     },
     credentials: structuredClone(DEMO_CREDENTIALS) as Credentials,
     url: '',

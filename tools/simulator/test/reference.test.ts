@@ -106,6 +106,27 @@ const cases: Record<string, () => Promise<void>> = {
     const res = await call(`${vonage}/agents/${agent('vonage', 2)}/presence`, { method: 'PATCH', headers: await V(), json: fixture('vonage/set-presence').request.body });
     expectLike(res, 'vonage/set-presence');
   },
+  'vonage/presence-history': async () => {
+    const id = agent('vonage', 3);
+    sim.control.setPresence({ vendor: 'vonage', agentId: id, statusId: READY });
+    sim.control.advance(1);
+    const from = sim.control.time().now;
+    sim.control.setPresence({ vendor: 'vonage', agentId: id, statusId: LOGGED_OUT });
+    sim.control.advance(9523);
+    sim.control.setPresence({ vendor: 'vonage', agentId: id, statusId: READY });
+    sim.control.advance(1000);
+    const { query } = fixture('vonage/presence-history').request;
+    const res = await call(`${vonage}/stats/agent-activities/presence?start=${from}&include=${query!.include}&agentId=${id}`, { headers: await V('stats') });
+    expectLike(res, 'vonage/presence-history', { list: 'items' });
+    expect(res.json().items.map((r: any) => [r.category, r.duration])).toEqual([
+      ['LoggedOut', 9523],
+      ['Ready', null],
+    ]);
+  },
+  'vonage/presence-history-window': async () => {
+    const { query } = fixture('vonage/presence-history-window').request;
+    expectLike(await call(`${vonage}/stats/agent-activities/presence?start=${query!.start}&end=${query!.end}`, { headers: await V('stats') }), 'vonage/presence-history-window');
+  },
   'vonage/presence-definitions': async () => {
     const res = await call(`${vonage}/agents/presence-definitions`, { headers: await V() });
     expectLike(res, 'vonage/presence-definitions', { list: 'presenceDefinitions' });
@@ -220,6 +241,19 @@ const cases: Record<string, () => Promise<void>> = {
   'talkdesk/set-status': async () => {
     const { body } = fixture('talkdesk/set-status').request;
     expectLike(await call(`${talkdesk}/users/${agent('talkdesk', 1)}/presence/status`, { method: 'PUT', headers: bearer(await talkdeskToken(sim)), json: body }), 'talkdesk/set-status');
+  },
+  'talkdesk/occupancy-change': async () => {
+    const id = agent('talkdesk', 2);
+    // the reference's patch tests that the first interaction is d290f1ee-…: give the agent that one
+    sim.control.setPresence({ vendor: 'talkdesk', agentId: id, statusId: 'available', interactions: [{ id: 'd290f1ee-6c54-4b01-90e6-d701748f0851', channel_name: 'voice', cost: 100 }] });
+    const { body } = fixture('talkdesk/occupancy-change').request;
+    expectLike(await call(`${talkdesk}/users/${id}/presence/occupancy`, { method: 'PATCH', headers: bearer(await talkdeskToken(sim)), json: body }), 'talkdesk/occupancy-change');
+    const after = (await call(`${talkdesk}/users/${id}/presence`, { headers: bearer(await talkdeskToken(sim)) })).json();
+    expect([after.occupancy, after.interactions]).toEqual([100, [{ id: 'some_busy_state', channel_name: 'custom_busy', cost: 100 }]]);
+  },
+  'talkdesk/occupancy-error-422': async () => {
+    const { body } = fixture('talkdesk/occupancy-error-422').request;
+    expectLike(await call(`${talkdesk}/users/${agent('talkdesk', 2)}/presence/occupancy`, { method: 'PATCH', headers: bearer(await talkdeskToken(sim)), json: body }), 'talkdesk/occupancy-error-422');
   },
   'talkdesk/set-status-custom': async () => {
     const { body } = fixture('talkdesk/set-status-custom').request as { body: Record<string, unknown> };

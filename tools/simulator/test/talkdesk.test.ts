@@ -27,7 +27,7 @@ describe('Talkdesk token endpoint', () => {
     expect(res.status).toBe(200);
     const body = res.json();
     expect(body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, scope: expect.any(String) });
-    expect(body.scope.split(' ').sort()).toEqual(['presence-status:write', 'presence-user:read', 'users:read']);
+    expect(body.scope.split(' ').sort()).toEqual(['presence-occupancy:write', 'presence-status:write', 'presence-user:read', 'users:read']);
   });
 
   it('grants only the requested scopes', async () => {

@@ -4,14 +4,15 @@
  * Auth: OAuth2 client credentials at `POST /talkdesk/oauth/token`, client id and
  * secret in HTTP Basic auth, form body; `scope` optional (absent: all granted scopes).
  * Errors: `{code, message, description?, fields:[{name, description}]}`.
- * `PUT /users/{id}/presence/status` answers 204 No Content (the docs do not say).
+ * `PUT /users/{id}/presence/status` answers 204 No Content (the docs do not say), and so does
+ * `PATCH /users/{id}/presence/occupancy`.
  */
 import { TALKDESK_CUSTOM_STATUSES, TALKDESK_STATUSES } from '../catalog';
 import type { RouteDef, VendorApi, VendorRequest, VendorResponse } from '../http';
 import { isJsonContentType, parseJsonBody } from '../http';
 import { TALKDESK_SCOPES, TALKDESK_TOKEN_TTL_S, basicCredentials, isFormEncoded, oauthError, parseScopes, safeEqual } from '../oauth';
 import { talkdeskRecord, talkdeskUser } from '../records';
-import type { SimAgent } from '../types';
+import type { Interaction, SimAgent } from '../types';
 
 const USER_ID = /^[0-9a-f]{24}$/;
 export const TALKDESK_DEFAULT_PER_PAGE = 20;
@@ -25,6 +26,7 @@ const MESSAGES: Record<number, string> = {
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -156,6 +158,83 @@ function setStatus(req: VendorRequest): VendorResponse {
   return { status: 204 };
 }
 
+const INTERACTIONS_PATH = /^\/?interactions(?:\/(-|\d+)(?:\/([A-Za-z_]+))?)?$/;
+
+function isInteraction(v: unknown): v is Interaction {
+  const i = v as Partial<Interaction> | null;
+  return (
+    i !== null &&
+    typeof i === 'object' &&
+    typeof i.id === 'string' &&
+    i.id !== '' &&
+    typeof i.channel_name === 'string' &&
+    i.channel_name !== '' &&
+    (i.device_id === undefined || typeof i.device_id === 'string') &&
+    Number.isInteger(i.cost) &&
+    i.cost! >= 0
+  );
+}
+
+/**
+ * PATCH /users/{id}/presence/occupancy ("Change User Occupancy", scope presence-occupancy:write):
+ * a JSON Patch on `interactions` (add, remove, replace, test; the reference's own `interactions/-`
+ * without a leading slash, and an array value appending each item). Occupancy follows as the sum of
+ * the interactions' costs (at most 100). 400 for a body that is not such a patch, 422 for one that
+ * cannot apply (a failed test, an index out of range, an offline user), 204 on success.
+ */
+function changeOccupancy(req: VendorRequest): VendorResponse {
+  const denied = checkToken(req, ['presence-occupancy:write']);
+  if (denied) return denied;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && type !== 'application/json-patch+json') return talkdeskError(400, 'Content-Type must be application/json');
+  let body: unknown;
+  try {
+    body = parseJsonBody(req.body);
+  } catch {
+    return talkdeskError(400, 'The request body is not valid JSON');
+  }
+  if (!Array.isArray(body) || body.length === 0) return talkdeskError(400, 'Invalid request body', [{ name: 'body', description: 'must be a non-empty JSON Patch array' }]);
+  const { agent, error } = lookupAgent(req);
+  if (error) return error;
+  const list: Interaction[] = agent.interactions.map((i) => ({ ...i }));
+  for (const [n, raw] of body.entries()) {
+    const op = raw as { op?: unknown; path?: unknown; value?: unknown };
+    const where = `[${n}]`;
+    const m = typeof op?.path === 'string' ? INTERACTIONS_PATH.exec(op.path) : null;
+    if (!['add', 'remove', 'replace', 'test'].includes(op?.op as string) || !m) {
+      return talkdeskError(400, 'Invalid request body', [{ name: `${where}.path`, description: 'must be an add, remove, replace or test operation on interactions' }]);
+    }
+    const [, at, field] = m;
+    const index = at === undefined || at === '-' ? undefined : Number(at);
+    const unprocessable = (d: string) => talkdeskError(422, d, [{ name: `${where}.path`, description: String(op.path) }]);
+    if (op.op === 'add') {
+      if (field !== undefined || at === undefined) return unprocessable('add appends or inserts whole interactions');
+      const values = Array.isArray(op.value) ? op.value : [op.value];
+      if (!values.every(isInteraction)) return talkdeskError(400, 'Invalid request body', [{ name: `${where}.value`, description: 'an interaction is {id, channel_name, device_id?, cost}' }]);
+      if (index !== undefined && index > list.length) return unprocessable('index out of range');
+      list.splice(index ?? list.length, 0, ...values.map((v) => ({ ...v })));
+      continue;
+    }
+    if (index === undefined || index >= list.length) return unprocessable('index out of range');
+    if (op.op === 'remove') {
+      if (field !== undefined) return unprocessable('only whole interactions can be removed');
+      list.splice(index, 1);
+    } else if (op.op === 'replace') {
+      const next = field === undefined ? op.value : { ...list[index]!, [field]: op.value };
+      if (!isInteraction(next)) return talkdeskError(400, 'Invalid request body', [{ name: `${where}.value`, description: 'an interaction is {id, channel_name, device_id?, cost}' }]);
+      list[index] = { ...next };
+    } else {
+      const actual = field === undefined ? list[index] : (list[index] as unknown as Record<string, unknown>)[field];
+      if (JSON.stringify(actual) !== JSON.stringify(op.value)) return unprocessable('test failed');
+    }
+  }
+  const status = req.sim.world.status('talkdesk', agent.statusIdx);
+  if (status.category === 'offline' && list.length > 0) return talkdeskError(422, 'The user is offline', [{ name: 'status', description: 'offline' }]);
+  const check = req.sim.tokens.check('talkdesk', req.headers, req.now);
+  req.sim.world.setStatus(agent, agent.statusIdx, req.now, 'api', { interactions: list, updatedBy: check.ok ? check.info.clientId : agent.id });
+  return { status: 204 };
+}
+
 function listUsers(req: VendorRequest): VendorResponse {
   const fields: Array<{ name: string; description: string }> = [];
   const num = (name: string, fallback: number, max: number) => {
@@ -202,6 +281,7 @@ const routes: RouteDef[] = [
     driftField: 'status',
   },
   { method: 'PUT', template: '/users/{id}/presence/status', bearer: true, handler: setStatus },
+  { method: 'PATCH', template: '/users/{id}/presence/occupancy', bearer: true, handler: changeOccupancy },
   {
     method: 'GET',
     template: '/account/custom-status',

@@ -6,7 +6,7 @@
  * `...v4+json` on `/useradmin/users`.
  * Scopes per route (Vonage's reference pages): users:read reads presence, definitions and users,
  * users:write sets presence, admin:read lists and gets webhook subscriptions, admin:write creates
- * and deletes them. A token request must name its scopes.
+ * and deletes them, stats reads presence history (Insights Stats API). A token request must name its scopes.
  * Error shapes used (all four the docs list):
  *   `{message}`                          401 (bad/expired token), 400 (malformed user id), 404 (unknown user), 405
  *   `{status, title, detail}`            403 (scope), 400 "Query limit", 415, 429, 500, 503
@@ -25,6 +25,7 @@ import {
   parseScopes,
   safeEqual,
 } from '../oauth';
+import { vonageActivity, vonageStints } from '../history';
 import { vonagePresence, vonageRecord, vonageUser } from '../records';
 import type { SimAgent } from '../types';
 import { VONAGE_WEBHOOK_EVENTS, isBase64Secret } from '../webhooks';
@@ -214,6 +215,45 @@ function setPresence(req: VendorRequest): VendorResponse {
   return { status: 200, body: vonageRecord(req.sim.world, agent) };
 }
 
+const HISTORY_MAX_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
+const HISTORY_INCLUDE = ['Started', 'StartedOrEnded', 'Processed'];
+
+/**
+ * GET /stats/agent-activities/presence ("Get agent presence activities"): stints begun (or, for
+ * StartedOrEnded and Processed, begun or ended) in [start, end), by start then agent. A page holds
+ * at most the configured page size; `meta.upTo` is where the next request starts: the start of the
+ * page's last record when more follow (so the records begun at that instant come again, as the
+ * vendor warns), else the end of the window.
+ */
+function presenceHistory(req: VendorRequest): VendorResponse {
+  const errors: Array<{ message: string; path: string }> = [];
+  const startRaw = req.query.get('start');
+  const start = startRaw ? Date.parse(startRaw) : NaN;
+  if (!startRaw) errors.push({ message: 'The start field is required.', path: 'start' });
+  else if (Number.isNaN(start)) errors.push({ message: `The value '${startRaw}' is not valid for start.`, path: 'start' });
+  const endRaw = req.query.get('end');
+  const end = endRaw ? Date.parse(endRaw) : req.now;
+  if (endRaw && Number.isNaN(end)) errors.push({ message: `The value '${endRaw}' is not valid for end.`, path: 'end' });
+  const includeRaw = req.query.get('include') ?? 'Started';
+  const include = HISTORY_INCLUDE.find((v) => v.toLowerCase() === includeRaw.toLowerCase());
+  if (!include) errors.push({ message: `The value '${includeRaw}' is not valid for include (${HISTORY_INCLUDE.join(', ')}).`, path: 'include' });
+  if (errors.length) return validation(errors);
+  if (end <= start) return validation([{ message: 'The end must be after the start.', path: 'end' }]);
+  // The documented answer to a window over 31 days.
+  if (end - start > HISTORY_MAX_WINDOW_MS) return message(400, 'Request window size limit exceeded 31 days');
+  const agentId = req.query.get('agentId')?.toLowerCase() || undefined;
+  if (agentId !== undefined && !req.sim.world.agent('vonage', agentId)) return { status: 200, body: { meta: { count: 0, upTo: new Date(Math.min(end, req.now)).toISOString() }, items: [] } };
+  const all =
+    include === 'Started'
+      ? vonageStints(req.sim.world, start, end, agentId)
+      : vonageStints(req.sim.world, 0, end, agentId).filter((s) => s.startMs >= start || (s.endMs !== null && s.endMs >= start && s.endMs < end));
+  const size = req.sim.config.vonageHistoryPageSize;
+  const page = all.slice(0, size);
+  const more = all.length > size;
+  const upTo = more ? Math.max(page[page.length - 1]!.startMs, start) : Math.min(end, req.now);
+  return { status: 200, body: { meta: { count: page.length, upTo: new Date(upTo).toISOString() }, items: page.map(vonageActivity) } };
+}
+
 /** Loopback hosts, the only ones a subscription may reach over plain http in the simulator. */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.toLowerCase();
@@ -337,6 +377,14 @@ const routes: RouteDef[] = [
     handler: guard(4, 'users:read', listUsers),
     records: (body) => (body as { users: unknown[] }).users,
     driftField: 'userAccountConfiguration.actAsAgent',
+  },
+  {
+    method: 'GET',
+    template: '/stats/agent-activities/presence',
+    bearer: true,
+    handler: guard(1, 'stats', presenceHistory),
+    records: (body) => (body as { items: unknown[] }).items,
+    driftField: 'category',
   },
   { method: 'POST', template: '/webhooks/subscriptions', bearer: true, handler: guard(1, 'admin:write', createSubscription) },
   {

@@ -22,6 +22,7 @@ import {
   talkdeskCustomStatusCategory,
   talkdeskCustomStatusDefinition,
 } from './normalize';
+import { checkOccupancyPatch, talkdeskOccupancyEndpoint } from './occupancy';
 import { talkdeskBaseStatuses, TalkdeskCustomStatusListSchema, TalkdeskUsersPageSchema, type TalkdeskBaseStatus } from './schemas';
 
 export const talkdeskRegions = ['us', 'eu', 'ca'] as const;
@@ -64,7 +65,13 @@ function talkdeskCustomStatusesMissing(error: ProviderApiError): string {
 
 const isBaseStatus = (s: string): s is TalkdeskBaseStatus => (talkdeskBaseStatuses as readonly string[]).includes(s);
 
-export function createTalkdeskClient(options: TalkdeskClientOptions): PresenceClient {
+/** The Presence API, plus Change User Occupancy (scope presence-occupancy:write). */
+export interface TalkdeskClient extends PresenceClient {
+  /** Applies a JSON Patch to the agent's interactions; the presence after it. */
+  changeOccupancy(agentId: string, operations: readonly unknown[], options?: ReadOptions): Promise<AgentPresence>;
+}
+
+export function createTalkdeskClient(options: TalkdeskClientOptions): TalkdeskClient {
   const regionCheck = TalkdeskRegionSchema.safeParse(options.region ?? 'us');
   if (!regionCheck.success) {
     throw new InputError('region', `"${String(options.region)}" is not a Talkdesk region`, `Use one of: ${talkdeskRegions.join(', ')}.`, 'talkdesk');
@@ -129,6 +136,18 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): PresenceCl
       const endpoint = 'PUT /users/{id}/presence/status';
       const answer = await call({ method: 'PUT', path: `/users/${encodePathSegment(id)}/presence/status`, endpoint, body, schema: z.unknown(), deadline: o.deadline });
       // The docs do not say what a successful PUT returns; a presence record is used as is, anything else is read back.
+      if (answer !== null && typeof answer === 'object' && 'status' in answer) {
+        return fromEndpoint(endpoint, () => normalizeTalkdeskPresence(answer, { agentId: id, mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw }));
+      }
+      return readOne(id, o);
+    },
+
+    async changeOccupancy(agentId, operations, o = {}) {
+      const id = validateAgentId('talkdesk', agentId);
+      const body = checkOccupancyPatch(operations);
+      const endpoint = talkdeskOccupancyEndpoint;
+      const answer = await call({ method: 'PATCH', path: `/users/${encodePathSegment(id)}/presence/occupancy`, endpoint, body, schema: z.unknown(), deadline: o.deadline });
+      // The answer is not documented, as for the status PUT: a presence record is used as is, anything else is read back.
       if (answer !== null && typeof answer === 'object' && 'status' in answer) {
         return fromEndpoint(endpoint, () => normalizeTalkdeskPresence(answer, { agentId: id, mapping: o.mapping ?? options.mapping, includeRaw: o.includeRaw }));
       }

@@ -4,6 +4,7 @@ import { InputError } from '../../errors';
 import { createApiCaller } from '../../http/api-caller';
 import { normalizeBaseUrl } from '../../http/base-url';
 import { encodePathSegment, validateAgentId, validateStatusId } from '../../ids';
+import type { StateMapping } from '../../mapping';
 import type { AgentSummary } from '../../model';
 import {
   collectBatch,
@@ -15,6 +16,8 @@ import {
 } from '../client';
 import { fromEndpoint } from '../contract';
 import { normalizeVonagePresence, vonageStatusDefinition } from './normalize';
+import type { PresenceStint } from '../../history';
+import { byStart, historyWindow, VonagePresenceActivitiesPageSchema, vonageHistoryPath, vonageStint, walkHistory } from './history';
 import { VonagePresenceDefinitionsSchema, VonageUsersPageSchema, type VonageUser } from './schemas';
 import { vonagePresenceEventType, VonageSubscriptionListSchema, VonageSubscriptionSchema, type VonageSubscription } from './webhooks';
 
@@ -46,8 +49,23 @@ function checkRegion(region: unknown): VonageRegion {
   return r.data;
 }
 
-/** The Agents API plus webhook subscriptions (scope admin:write). */
+export interface PresenceHistoryOptions {
+  /** Start of the window (ISO). */
+  from: string;
+  /** End of the window (ISO); default now. At most 31 days after `from`. */
+  to?: string;
+  /** Only these agents; default everyone. */
+  agentIds?: readonly string[];
+  mapping?: StateMapping;
+  includeRaw?: boolean;
+  deadline?: number;
+  concurrency?: number;
+}
+
+/** The Agents API, presence history (scope stats) and webhook subscriptions (scope admin:write). */
 export interface VonageClient extends PresenceClient {
+  /** Every stint begun in the window, each once, in time order then by agent. */
+  getPresenceHistory(options: PresenceHistoryOptions): Promise<PresenceStint[]>;
   createWebhookSubscription(input: { name: string; url: string; secret: string; events?: string[]; enabled?: boolean }): Promise<VonageSubscription>;
   listWebhookSubscriptions(): Promise<VonageSubscription[]>;
   deleteWebhookSubscription(id: string): Promise<void>;
@@ -187,6 +205,33 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
 
     async checkConnection() {
       await call({ method: 'GET', path: '/agents/presence-definitions', endpoint: 'GET /agents/presence-definitions', schema: z.unknown() });
+    },
+
+    async getPresenceHistory(o) {
+      const window = historyWindow(o.from, o.to, now());
+      // One cursor walk per agent asked for (the endpoint filters by one agentId), or one for all.
+      const walks: Array<string | undefined> = o.agentIds === undefined ? [undefined] : validateAgentIds('vonage', o.agentIds);
+      const endpoint = `GET ${vonageHistoryPath}`;
+      const settled = await mapSettled(walks, concurrencyOf('vonage', o.concurrency, concurrency), (agentId, _, slot) =>
+        walkHistory(window, (start) =>
+          call({
+            method: 'GET',
+            path: vonageHistoryPath,
+            endpoint,
+            query: { start, end: new Date(window.toMs).toISOString(), include: 'Started', ...(agentId === undefined ? {} : { agentId }) },
+            schema: VonagePresenceActivitiesPageSchema,
+            deadline: o.deadline,
+            slot,
+          }),
+        ),
+      );
+      const stints: PresenceStint[] = [];
+      for (const result of settled) {
+        // A report missing one agent's stints would mislead: any failed walk fails the call.
+        if (!result.ok) throw 'error' in result ? result.error : new Error('presence history: a walk was not started');
+        for (const record of result.value) stints.push(vonageStint(record, o.mapping ?? options.mapping, o.includeRaw));
+      }
+      return stints.sort(byStart);
     },
 
     async createWebhookSubscription(input) {

@@ -1,0 +1,97 @@
+import { ProviderApiError, setPresenceMany, type AgentPresence, type PresenceBatch, type PresenceClient } from '../src';
+
+const presence = (agentId: string, statusId: string): AgentPresence => ({
+  provider: 'talkdesk',
+  agentId,
+  state: statusId === 'offline' ? 'offline' : 'available',
+  status: { id: statusId, name: statusId, category: statusId },
+  since: null,
+  sinceSource: null,
+  name: null,
+  email: null,
+  activity: null,
+});
+
+/** A client over an in-memory world, counting requests in flight; agent "x" is refused by the vendor. */
+function fake(statuses: Record<string, string>, delayMs = 5) {
+  let inFlight = 0;
+  const stats = { maxInFlight: 0, sets: [] as string[] };
+  const wait = () => new Promise((r) => setTimeout(r, delayMs));
+  const client: PresenceClient = {
+    provider: 'talkdesk',
+    baseUrl: 'https://example.test',
+    async getPresence(id) {
+      return presence(id, statuses[id]!);
+    },
+    async getPresences(ids): Promise<PresenceBatch> {
+      return { presences: ids.filter((id) => id in statuses).map((id) => presence(id, statuses[id]!)), failures: [], missing: ids.filter((id) => !(id in statuses)), skipped: [] };
+    },
+    async listAgents() {
+      return [];
+    },
+    async setPresence(id, statusId) {
+      inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+      await wait();
+      inFlight--;
+      if (!(id in statuses)) throw new ProviderApiError({ provider: 'talkdesk', httpStatus: 404, code: '0404', message: 'user not found', endpoint: 'PUT /users/{id}/presence/status' });
+      stats.sets.push(id);
+      statuses[id] = statusId;
+      return presence(id, statusId);
+    },
+    async listStatuses() {
+      return [];
+    },
+    async checkConnection() {},
+  };
+  return { client, stats, statuses };
+}
+
+describe('setPresenceMany', () => {
+  it('sets every agent, at most `concurrency` at once, one result per agent in the order given', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `a${i}`);
+    const world = Object.fromEntries(ids.map((id, i) => [id, i % 2 ? 'offline' : 'available']));
+    const { client, stats } = fake(world);
+    const results = await setPresenceMany(client, [...ids.slice(0, 20), 'x', ...ids.slice(20), 'a3'], 'offline', { concurrency: 4 });
+    expect(stats.maxInFlight).toBe(4);
+    expect(results.map((r) => r.agentId)).toEqual([...ids.slice(0, 20), 'x', ...ids.slice(20)]);
+    const a0 = results[0]!;
+    expect(a0).toMatchObject({ ok: true, changed: true, dryRun: false, previous: { status: { id: 'available' } }, current: { status: { id: 'offline' } } });
+    expect(results[1]).toMatchObject({ ok: true, changed: false });
+    const x = results[20]!;
+    expect(x.ok).toBe(false);
+    if (!x.ok) {
+      expect(x.error).toBeInstanceOf(ProviderApiError);
+      expect((x.error as ProviderApiError).vendorMessage).toBe('user not found');
+      expect(x.previous).toBeNull();
+    }
+  });
+
+  it('on a dry run reads, says who would change, and writes nothing', async () => {
+    const { client, stats, statuses } = fake({ a: 'available', b: 'offline' });
+    const results = await setPresenceMany(client, ['a', 'b', 'x'], 'offline', { dryRun: true });
+    expect(stats.sets).toEqual([]);
+    expect(statuses).toEqual({ a: 'available', b: 'offline' });
+    expect(results.map((r) => [r.agentId, r.ok, r.ok && r.changed])).toEqual([
+      ['a', true, true],
+      ['b', true, false],
+      ['x', false, false],
+    ]);
+    expect(results[0]).toMatchObject({ dryRun: true, current: null });
+  });
+
+  it('does not start sets after the deadline, and says so per agent', async () => {
+    const { client, stats } = fake({ a: 'available', b: 'available' });
+    let t = 0;
+    const results = await setPresenceMany(client, ['a', 'b'], 'offline', { deadline: 10, now: () => t++ * 10 });
+    expect(stats.sets).toEqual(['a']);
+    expect(results[1]).toMatchObject({ ok: false, skipped: true });
+  });
+
+  it('checks the ids and the status before any request', async () => {
+    const { client, stats } = fake({ a: 'available' });
+    await expect(setPresenceMany(client, ['a', 'b c'], 'offline')).rejects.toThrow(/agentIds, item 2/);
+    await expect(setPresenceMany(client, ['a'], '')).rejects.toThrow();
+    expect(stats.sets).toEqual([]);
+  });
+});
