@@ -142,14 +142,18 @@ export class NodeHarness {
     return { items, error: err, run };
   }
 
-  /** Calls a listSearch method of a node (a resource locator's "From list"), as the editor does. */
-  async listSearch(nodeName: string, method: string, filter?: string): Promise<INodeListSearchResult> {
+  /** A node's type and a load-options context for the parameter at `path`, as the editor builds them. */
+  private editorContext(nodeName: string, path: string): { ctx: LoadOptionsContext; type: INodeType } {
     const node = this.nodeOf(nodeName, {});
     const workflow = new Workflow({ id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
     this.credentialsHelper.workflow = workflow;
     this.credentialsHelper.node = node;
-    const ctx = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters.agent');
-    const type = this.nodeTypes.getByName(node.type) as INodeType;
+    return { ctx: new LoadOptionsContext(workflow, node, this.additionalData(), path), type: this.nodeTypes.getByName(node.type) as INodeType };
+  }
+
+  /** Calls a listSearch method of a node (a resource locator's "From list"), as the editor does. */
+  async listSearch(nodeName: string, method: string, filter?: string): Promise<INodeListSearchResult> {
+    const { ctx, type } = this.editorContext(nodeName, 'parameters.agent');
     const fn = type.methods?.listSearch?.[method];
     if (!fn) throw new Error(`${nodeName} has no listSearch method ${method}`);
     return fn.call(ctx, filter);
@@ -157,12 +161,7 @@ export class NodeHarness {
 
   /** Calls a loadOptions method of a node (a multi-picker's list), as the editor does. */
   async loadOptions(nodeName: string, method: string): Promise<INodePropertyOptions[]> {
-    const node = this.nodeOf(nodeName, {});
-    const workflow = new Workflow({ id: 'wf-editor', name: 'editor', nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
-    this.credentialsHelper.workflow = workflow;
-    this.credentialsHelper.node = node;
-    const ctx = new LoadOptionsContext(workflow, node, this.additionalData(), 'parameters.agentIds');
-    const type = this.nodeTypes.getByName(node.type) as INodeType;
+    const { ctx, type } = this.editorContext(nodeName, 'parameters.agentIds');
     const fn = type.methods?.loadOptions?.[method];
     if (!fn) throw new Error(`${nodeName} has no loadOptions method ${method}`);
     return fn.call(ctx);
