@@ -34,9 +34,10 @@ export class QueueCluster {
    * @param {number} [o.workers]
    * @param {number} [o.webhooks]
    * @param {string} [o.name]
+   * @param {Record<string, string>} [o.env] more settings for every process
    */
-  constructor({ root, postgres, database, redis, tarballs, durable = false, workers = 2, webhooks = 2, name = 'queue' }) {
-    Object.assign(this, { root, postgres, database, redis, tarballs, durable, workerCount: workers, webhookCount: webhooks, name });
+  constructor({ root, postgres, database, redis, tarballs, durable = false, workers = 2, webhooks = 2, name = 'queue', env = {} }) {
+    Object.assign(this, { root, postgres, database, redis, tarballs, durable, workerCount: workers, webhookCount: webhooks, name, extraEnv: env });
     this.encryptionKey = randomBytes(24).toString('hex');
     this.workers = [];
     this.webhooks = [];
@@ -57,6 +58,7 @@ export class QueueCluster {
       GENERIC_TIMEZONE: 'UTC',
       WEBHOOK_URL: `${this.proxy.url}/`,
       ...(this.durable ? durableSchedulerEnv : {}),
+      ...this.extraEnv,
     };
   }
 

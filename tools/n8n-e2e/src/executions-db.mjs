@@ -21,6 +21,18 @@ export class ExecutionReader {
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
+  /** The status of each of these executions (id → status). */
+  async statuses(ids) {
+    const { rows } = await this.client.query('SELECT id::int AS id, status FROM execution_entity WHERE id = ANY($1::int[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
+  /** The workflow of each of these executions. */
+  async workflowsOf(ids) {
+    const { rows } = await this.client.query('SELECT id::int AS id, "workflowId" FROM execution_entity WHERE id = ANY($1::int[])', [ids]);
+    return rows;
+  }
+
   /**
    * Finished executions (success or error) with their run data, in id order, from `afterId` on.
    * An execution still running is left for a later call.

@@ -1,6 +1,6 @@
 // One real n8n: its CLI (import:credentials, import:workflow, execute) and its server
 // (`n8n start`), with a REST client that logs in as the owner like the editor does.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { freePort, log, logFile, run, startProcess, waitFor } from './proc.mjs';
@@ -142,7 +142,11 @@ export class N8n {
     const extra = { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
     // A worker serves no editor; its own port is its health check's, and N8N_PORT must still be free.
     if (this.command === 'worker') Object.assign(extra, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_PORT: String(await freePort()) });
-    this.server = startProcess(this.node, [this.bin, this.command], { env: this.env(extra), log: `${this.name}-server.log` });
+    const logName = `${this.name}-server.log`;
+    // Where this run's lines begin: the log file is appended to across starts.
+    this.logStart = existsSync(logFile(logName)) ? statSync(logFile(logName)).size : 0;
+    this.logPath = logFile(logName);
+    this.server = startProcess(this.node, [this.bin, this.command], { env: this.env(extra), log: logName });
     const server = this.server;
     const logFrom = server.tail(100000).length;
     const t = Date.now();
@@ -159,6 +163,18 @@ export class N8n {
       throw new Error(`${err.message}\n${this.server.tail(40)}`);
     });
     log(`n8n ${this.command} is up on ${this.url} after ${((Date.now() - t) / 1000).toFixed(1)} s (pid ${this.server.child.pid}, log: ${this.server.logFile})`);
+  }
+
+  /**
+   * A queue-mode worker's executions started and not finished in its last run, from its log
+   * ("Worker started execution N", "Worker finished execution N"): after a kill, the ones it died in.
+   */
+  executionsInFlight() {
+    if (!this.logPath) return [];
+    const text = readFileSync(this.logPath, 'utf8').slice(this.logStart);
+    const started = [...text.matchAll(/Worker started execution (\d+)/g)].map((m) => Number(m[1]));
+    const finished = new Set([...text.matchAll(/Worker finished execution (\d+)/g)].map((m) => Number(m[1])));
+    return started.filter((id) => !finished.has(id));
   }
 
   /** `kill -9` of the n8n process (a crash): nothing of it runs any more once this resolves. */
