@@ -53,7 +53,7 @@ describe('Vonage real-time trigger', () => {
         agentId: agent,
         name: agentName,
         email: expect.stringContaining('@'),
-        provider: 'vonage',
+        vendor: 'vonage',
         current: { status: { id: second } },
         previous: { status: { id: first } },
       });

@@ -17,7 +17,7 @@ type Context = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 export function directoryFor(ctx: Context, vendor: VendorConfig, client: PresenceClient): AgentDirectory {
   // The credential's id, never its data: the key must hold no secret.
   const credential = ctx.getNode().credentials?.[vendor.credentialType];
-  const key = `${vendor.provider} ${client.baseUrl} ${credential?.id ?? credential?.name ?? ''}`;
+  const key = `${vendor.id} ${client.baseUrl} ${credential?.id ?? credential?.name ?? ''}`;
   let directory = directories.get(key);
   if (!directory) {
     if (directories.size >= maxAccounts) directories.delete(directories.keys().next().value as string);

@@ -20,11 +20,11 @@ export async function createClientFor(
 ): Promise<PresenceClient> {
   const credentials = await ctx.getCredentials(vendor.credentialType);
   const endpoints = vendor.endpoints(credentials);
-  const apiBaseUrl = normalizeBaseUrl(endpoints.apiBaseUrl, 'Credential > API Host', vendor.provider);
-  if (endpoints.tokenUrl !== undefined) normalizeBaseUrl(endpoints.tokenUrl, 'Credential > Token URL', vendor.provider);
+  const apiBaseUrl = normalizeBaseUrl(endpoints.apiBaseUrl, 'Credential > API Host', vendor.id);
+  if (endpoints.tokenUrl !== undefined) normalizeBaseUrl(endpoints.tokenUrl, 'Credential > Token URL', vendor.id);
   const origin = new URL(apiBaseUrl).origin;
   return vendor.createClient({
-    transport: n8nTransport(ctx, vendor.provider, vendor.credentialType, [origin], { deadline: options.hardDeadline }),
+    transport: n8nTransport(ctx, vendor.id, vendor.credentialType, [origin], { deadline: options.hardDeadline }),
     baseUrl: apiBaseUrl,
     mapping: options.mapping,
     retry: { deadline: options.deadline },

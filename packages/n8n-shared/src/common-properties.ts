@@ -28,7 +28,7 @@ export function concurrencyOption(vendor: VendorConfig): INodeProperties {
     name: 'concurrency',
     type: 'number',
     typeOptions: { minValue: 1, maxValue: maxConcurrency, numberPrecision: 0 },
-    default: defaultConcurrency[vendor.provider],
+    default: defaultConcurrency[vendor.id],
     description: `Most requests sent to ${vendor.displayName} at once when reading many agents. It halves by itself while ${vendor.displayName} answers 429 (rate limited); set it lower to stay further below the limit.`,
   };
 }

@@ -1,4 +1,4 @@
-import { InputError, isPresenceError, ProviderApiError, redactSecrets, type PresenceError } from '@agent-presence/presence-core';
+import { InputError, isPresenceError, VendorApiError, redactSecrets, type PresenceError } from '@agent-presence/presence-core';
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 /**
@@ -21,17 +21,17 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
     return new NodeOperationError(node, `${e.field}: ${e.problem}`, { itemIndex, description: e.hint });
   }
   const response: JsonObject = {
-    provider: e.provider ?? null,
+    vendor: e.vendor ?? null,
     kind: e.kind,
     message: e.message,
   };
-  if (e instanceof ProviderApiError) {
+  if (e instanceof VendorApiError) {
     Object.assign(response, { httpStatus: e.httpStatus, code: e.code, vendorMessage: e.vendorMessage, endpoint: e.endpoint ?? null });
   }
   const apiError = new NodeApiError(node, response, {
     message: e.message,
     description: e.hint,
-    httpCode: e instanceof ProviderApiError && e.httpStatus > 0 ? String(e.httpStatus) : undefined,
+    httpCode: e instanceof VendorApiError && e.httpStatus > 0 ? String(e.httpStatus) : undefined,
     itemIndex,
   });
   return apiError;
@@ -43,7 +43,7 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): JsonObj
   if (error.description) json.description = error.description;
   const cause = (error as NodeApiError).errorResponse as JsonObject | undefined;
   if (cause && typeof cause === 'object') {
-    for (const key of ['provider', 'httpStatus', 'code', 'vendorMessage', 'endpoint'] as const) {
+    for (const key of ['vendor', 'httpStatus', 'code', 'vendorMessage', 'endpoint'] as const) {
       if (cause[key] !== undefined && cause[key] !== null) json[key] = cause[key];
     }
   }

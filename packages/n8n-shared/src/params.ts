@@ -61,7 +61,7 @@ export function mappingFromCollection(value: unknown, field = 'Options > State M
 export function locatorValue(ctx: IExecuteFunctions, name: 'agent' | 'status', i: number, vendor: VendorConfig, label: string): string {
   const value = ctx.getNodeParameter(name, i, '', { extractValue: true }) as unknown;
   const field = ctx.getInputData().length > 1 ? `${label} (item ${i + 1})` : label;
-  return name === 'agent' ? validateAgentId(vendor.provider, value, field) : validateStatusId(vendor.provider, value, field);
+  return name === 'agent' ? validateAgentId(vendor.id, value, field) : validateStatusId(vendor.id, value, field);
 }
 
 /** Team ids picked in a Teams filter. */

@@ -1,9 +1,9 @@
 import {
-  ProviderApiError,
-  parseProviderError,
+  VendorApiError,
+  parseVendorError,
   type HttpResponse,
   type HttpTransport,
-  type ProviderId,
+  type VendorId,
 } from '@agent-presence/presence-core';
 import { sleep, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions, type IPollFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
@@ -46,13 +46,13 @@ function timeoutFor(requested: number | undefined, deadline: number | undefined)
  * adds the credential (and, for OAuth2, fetches and refreshes the token).
  * Requests go only to the origins given: the credential's own API host.
  */
-export function n8nTransport(ctx: N8nContext, provider: ProviderId, credentialType: string, allowedOrigins: string[], limits: TransportLimits = {}): HttpTransport {
+export function n8nTransport(ctx: N8nContext, vendor: VendorId, credentialType: string, allowedOrigins: string[], limits: TransportLimits = {}): HttpTransport {
   return {
     async request(req) {
       const origin = new URL(req.url).origin;
       if (!allowedOrigins.includes(origin)) {
         // Never reached through the clients (they build URLs from the checked host); a guard, not a path.
-        throw new ProviderApiError({ provider, httpStatus: 0, code: 'ORIGIN_REFUSED', message: `refused to send credentials to ${origin}` });
+        throw new VendorApiError({ vendor, httpStatus: 0, code: 'ORIGIN_REFUSED', message: `refused to send credentials to ${origin}` });
       }
       const timeout = timeoutFor(req.timeoutMs, limits.deadline);
       const options: IHttpRequestOptions = {
@@ -88,8 +88,8 @@ export function n8nTransport(ctx: N8nContext, provider: ProviderId, credentialTy
         if (/acquire OAuth2 access token/i.test(message)) {
           // The token endpoint refused: surface it as the vendor's auth error, with its code.
           const body = (error as { cause?: { body?: unknown; cause?: { body?: unknown } } }).cause;
-          const vendor = parseProviderError(provider, 401, body?.body ?? body?.cause?.body ?? message);
-          throw new ProviderApiError({ provider, httpStatus: 401, code: vendor.code === 'HTTP_401' ? 'token_request_failed' : vendor.code, message: vendor.code === 'HTTP_401' ? message : vendor.message, endpoint: 'POST token', hint: 'Check the client id, client secret, scopes and token URL of the credential.' });
+          const parsed = parseVendorError(vendor, 401, body?.body ?? body?.cause?.body ?? message);
+          throw new VendorApiError({ vendor, httpStatus: 401, code: parsed.code === 'HTTP_401' ? 'token_request_failed' : parsed.code, message: parsed.code === 'HTTP_401' ? message : parsed.message, endpoint: 'POST token', hint: 'Check the client id, client secret, scopes and token URL of the credential.' });
         }
         throw error;
       }

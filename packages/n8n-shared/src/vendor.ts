@@ -1,4 +1,4 @@
-import type { ClientOptions, PresenceClient, ProviderId } from '@agent-presence/presence-core';
+import type { ClientOptions, PresenceClient, VendorId } from '@agent-presence/presence-core';
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
 /** Where a credential says the vendor is. Both URLs are checked before any request. */
@@ -10,7 +10,7 @@ export interface VendorEndpoints {
 
 /** Everything the shared node code needs to know about one vendor. */
 export interface VendorConfig {
-  provider: ProviderId;
+  id: VendorId;
   /** "Cirrus", "Vonage Contact Center", "Talkdesk". */
   displayName: string;
   /** The vendor in default node names, which n8n shows on the canvas: "Cirrus", "Vonage", "Talkdesk". */

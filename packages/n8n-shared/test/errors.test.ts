@@ -1,4 +1,4 @@
-import { ContractError, InputError, NetworkError, ProviderApiError } from '@agent-presence/presence-core';
+import { ContractError, InputError, NetworkError, VendorApiError } from '@agent-presence/presence-core';
 import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 import { errorItemJson, toNodeError } from '../src/errors';
 
@@ -14,7 +14,7 @@ describe('core errors as n8n errors', () => {
   });
 
   it('a vendor error is a NodeApiError keeping the HTTP status, code and message', () => {
-    const vendor = new ProviderApiError({ provider: 'vonage', httpStatus: 400, code: 'Query limit', message: 'max 50', endpoint: 'GET /agents/presences/users' });
+    const vendor = new VendorApiError({ vendor: 'vonage', httpStatus: 400, code: 'Query limit', message: 'max 50', endpoint: 'GET /agents/presences/users' });
     const e = toNodeError(node, vendor, 0) as NodeApiError;
     expect(e).toBeInstanceOf(NodeApiError);
     expect(e.httpCode).toBe('400');
@@ -23,7 +23,7 @@ describe('core errors as n8n errors', () => {
     expect(errorItemJson(e)).toEqual({
       error: vendor.message,
       description: vendor.hint,
-      provider: 'vonage',
+      vendor: 'vonage',
       httpStatus: 400,
       code: 'Query limit',
       vendorMessage: 'max 50',
@@ -32,8 +32,8 @@ describe('core errors as n8n errors', () => {
   });
 
   it('contract and network errors are NodeApiErrors too', () => {
-    expect(toNodeError(node, new ContractError({ provider: 'talkdesk', field: 'status', problem: 'is missing' }))).toBeInstanceOf(NodeApiError);
-    expect(toNodeError(node, new NetworkError({ provider: 'cirrus', code: 'ECONNRESET', message: 'reset' }))).toBeInstanceOf(NodeApiError);
+    expect(toNodeError(node, new ContractError({ vendor: 'talkdesk', field: 'status', problem: 'is missing' }))).toBeInstanceOf(NodeApiError);
+    expect(toNodeError(node, new NetworkError({ vendor: 'cirrus', code: 'ECONNRESET', message: 'reset' }))).toBeInstanceOf(NodeApiError);
   });
 
   it('an existing n8n error keeps its class and gets the item index', () => {

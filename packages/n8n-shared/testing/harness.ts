@@ -106,7 +106,7 @@ export class NodeHarness {
       mcpTestBaseUrl: 'http://localhost/mcp-test',
       variables: {},
       logAiEvent: async () => undefined,
-      externalSecretsProxy: { hasProvider: () => false, getSecret: () => undefined, hasSecret: () => false, listProviders: () => [], listSecrets: () => [] },
+      externalSecretsProxy: { hasVendor: () => false, getSecret: () => undefined, hasSecret: () => false, listVendors: () => [], listSecrets: () => [] },
     } as unknown as IWorkflowExecuteAdditionalData;
   }
 

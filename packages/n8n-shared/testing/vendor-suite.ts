@@ -38,7 +38,7 @@ export interface VendorSuiteSpec {
 /** The request that reads the vendor's user list, as the simulator counts it. */
 const rosterEndpoint: Record<Vendor, string> = { cirrus: 'cirrus GET /managers', vonage: 'vonage GET /useradmin/users', talkdesk: 'talkdesk GET /users' };
 /** Keys of every presence item, whatever the operation (raw only when asked for). */
-const presenceKeys = ['provider', 'agentId', 'name', 'email', 'state', 'status', 'since', 'sinceSource', 'activity'];
+const presenceKeys = ['vendor', 'agentId', 'name', 'email', 'state', 'status', 'since', 'sinceSource', 'activity'];
 
 const json = (items: INodeExecutionData[]) => items.map((i) => i.json as IDataObject);
 
@@ -74,7 +74,7 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       const { items, error } = await run({ resource: 'agentPresence', operation: 'get', agent: { __rl: true, mode: 'id', value: agentId } });
       expect(error).toBeUndefined();
       expect(json(items)).toEqual([
-        expect.objectContaining({ provider: vendor, agentId, state: 'away', status: expect.objectContaining({ id: stateOf(agentId).statusId }) }),
+        expect.objectContaining({ vendor: vendor, agentId, state: 'away', status: expect.objectContaining({ id: stateOf(agentId).statusId }) }),
       ]);
       expect(items[0]!.pairedItem).toEqual({ item: 0 });
     });
@@ -252,7 +252,7 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       const cont = await run(params, [{ id: agents[0] }, { id: spec.unknownAgentId }], { continueOnFail: true });
       expect(cont.error).toBeUndefined();
       expect(json(cont.items)[0]).toMatchObject({ agentId: agents[0] });
-      expect(json(cont.items)[1]).toMatchObject({ error: expect.stringContaining('404'), httpStatus: 404, provider: vendor });
+      expect(json(cont.items)[1]).toMatchObject({ error: expect.stringContaining('404'), httpStatus: 404, vendor: vendor });
       expect(cont.items[1]!.pairedItem).toEqual({ item: 1 });
     });
 
@@ -340,7 +340,7 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       expect(first).toMatchObject({
         event: 'changed',
         name: nameOf(agents[0]!),
-        provider: vendor,
+        vendor: vendor,
         current: { name: nameOf(agents[0]!), state: 'away', status: { id: spec.statuses.away } },
         previous: { state: 'available' },
       });
@@ -428,7 +428,7 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       expect(out).toHaveLength(1);
       const [item] = out;
       const sampled = Math.min(10, agents.length);
-      expect(item).toMatchObject({ event: 'changed', provider: vendor, name: nameOf(item!.agentId as string), testEvent: { sample: `sample of ${sampled} agents`, example: true } });
+      expect(item).toMatchObject({ event: 'changed', vendor: vendor, name: nameOf(item!.agentId as string), testEvent: { sample: `sample of ${sampled} agents`, example: true } });
       const truth = stateOf(item!.agentId as string);
       expect((item!.current as IDataObject).status).toMatchObject({ id: truth.statusId });
       // Events = State Changed: the made-up previous status is of another state.

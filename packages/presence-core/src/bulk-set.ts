@@ -1,7 +1,7 @@
 import { mapSettled } from './concurrency';
 import { validateStatusId } from './ids';
 import type { AgentPresence } from './model';
-import { concurrencyOf, validateAgentIds, type PresenceClient, type ReadOptions } from './providers/client';
+import { concurrencyOf, validateAgentIds, type PresenceClient, type ReadOptions } from './vendors/client';
 
 /*
  * One status for many agents: "log everyone out at 18:00". The agents' presences are read first
@@ -44,9 +44,9 @@ const sameStatus = (presence: AgentPresence | null, statusId: string): boolean =
 
 /** Sets `statusId` for every agent in `agentIds` (repeats once), or on a dry run says who would change. */
 export async function setPresenceMany(client: PresenceClient, agentIds: readonly string[], statusId: string, options: SetManyOptions = {}): Promise<SetManyResult[]> {
-  const ids = validateAgentIds(client.provider, agentIds);
-  const status = validateStatusId(client.provider, statusId);
-  const concurrency = concurrencyOf(client.provider, options.concurrency);
+  const ids = validateAgentIds(client.vendor, agentIds);
+  const status = validateStatusId(client.vendor, statusId);
+  const concurrency = concurrencyOf(client.vendor, options.concurrency);
   const read = { mapping: options.mapping, deadline: options.deadline, concurrency };
   const batch = ids.length === 0 ? { presences: [], failures: [], missing: [], skipped: [] } : await client.getPresences(ids, read);
   const before = new Map<string, AgentPresence>();

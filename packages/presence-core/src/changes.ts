@@ -1,7 +1,7 @@
-import { diff, mixedProviders, notAString, type DiffSettings } from './diff';
+import { diff, mixedVendors, notAString, type DiffSettings } from './diff';
 import { InputError } from './errors';
 import { sortedOrder } from './id-order';
-import type { AgentPresence, PresenceChange, ProviderId } from './model';
+import type { AgentPresence, PresenceChange, VendorId } from './model';
 import type { PresenceSnapshot } from './snapshot';
 import { readSnapshot } from './snapshot-read';
 import { finishSnapshot, keepAgent, snapshotWriter } from './snapshot-write';
@@ -25,9 +25,9 @@ export interface DetectChangesOptions {
 }
 
 /** Checks what the merge checks as it goes, in the given order, for presences it cannot walk in that order. */
-function checkPresences(provider: ProviderId | null, current: readonly AgentPresence[]): void {
+function checkPresences(vendor: VendorId | null, current: readonly AgentPresence[]): void {
   for (const presence of current) {
-    if (presence.provider !== provider) throw mixedProviders(provider!, presence.provider);
+    if (presence.vendor !== vendor) throw mixedVendors(vendor!, presence.vendor);
     if (typeof presence.agentId !== 'string') throw notAString(presence.agentId);
   }
 }
@@ -59,12 +59,12 @@ export function detectChanges(
     complete: options.complete ?? true,
     // Read once, now: a one-shot iterable must not be consumed later, or twice.
     roster: roster === undefined ? undefined : Array.isArray(roster) ? (roster as readonly unknown[]) : [...roster],
-    provider: prior?.provider ?? current[0]?.provider ?? null,
+    vendor: prior?.vendor ?? current[0]?.vendor ?? null,
   };
   // The trigger reads in id order; anything else is sorted first (stably: events keep the given order).
   const inOrder = diff(prior, current, undefined, settings);
   if (inOrder) return inOrder;
-  checkPresences(settings.provider, current);
+  checkPresences(settings.vendor, current);
   return diff(prior, current, sortedOrder(current), settings)!;
 }
 
@@ -80,5 +80,5 @@ export function retainAgents(snapshot: PresenceSnapshot, keep: Iterable<string>)
     const code = read.codes[j]!;
     if (wanted.has(agentId)) keepAgent(writer, agentId, code >> 1, read.offsets[j]!, (code & 1) === 1);
   });
-  return finishSnapshot(writer, read.provider, read.base, read.observed);
+  return finishSnapshot(writer, read.vendor, read.base, read.observed);
 }

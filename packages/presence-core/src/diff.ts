@@ -3,7 +3,7 @@ import { appearedEventId, changedEventId, disappearedEventId, enteredEventId } f
 import { freshChange, freshPrevious, freshStatus } from './fresh';
 import { inRoster, rosterLookup } from './id-order';
 import { parseSince } from './iso-time';
-import type { AgentPresence, PresenceChange, ProviderId } from './model';
+import type { AgentPresence, PresenceChange, VendorId } from './model';
 import type { PresenceSnapshotV2, SnapshotColumns, StatusRow } from './snapshot';
 import { addAgent, finishSnapshot, keepAgent, snapshotWriter } from './snapshot-write';
 
@@ -13,8 +13,8 @@ export interface DiffSettings {
   baseline: boolean;
   complete: boolean;
   roster: readonly unknown[] | undefined;
-  /** The snapshot's provider, else the first presence's. */
-  provider: ProviderId | null;
+  /** The snapshot's vendor, else the first presence's. */
+  vendor: VendorId | null;
 }
 
 const noIds: readonly string[] = [];
@@ -25,14 +25,14 @@ function previousOf(row: StatusRow, start: number, fromVendor: boolean): Presenc
   return freshPrevious(row.state, freshStatus(row.id, row.name, row.category), new Date(start).toISOString(), fromVendor ? 'vendor' : 'observed');
 }
 
-export function mixedProviders(provider: ProviderId, other: ProviderId): InputError {
-  return new InputError('current', `mixes providers (${provider} and ${other})`, 'Keep one snapshot per provider.');
+export function mixedVendors(vendor: VendorId, other: VendorId): InputError {
+  return new InputError('current', `mixes vendors (${vendor} and ${other})`, 'Keep one snapshot per vendor.');
 }
 
 /**
  * Compares presences with the previous snapshot's columns by walking both in id order,
  * writing the next snapshot on the way: no index of either side, no object per agent,
- * and one pass over the presences, which checks them as it goes (one provider, string
+ * and one pass over the presences, which checks them as it goes (one vendor, string
  * ids, ascending). `order` lists the presences' indices in id order when they do not come
  * so; without it, undefined means they do not, and the caller sorts and asks again.
  * Events for the presences come in their given order, then the departures in id order.
@@ -43,7 +43,7 @@ export function diff(
   order: readonly number[] | undefined,
   settings: DiffSettings,
 ): { changes: PresenceChange[]; snapshot: PresenceSnapshotV2 } | undefined {
-  const { observedAt, observedMs, baseline, complete, provider } = settings;
+  const { observedAt, observedMs, baseline, complete, vendor } = settings;
   const roster = settings.roster && rosterLookup(settings.roster);
   const ids = prior ? prior.ids : noIds;
   const codes = prior ? prior.codes : noNumbers;
@@ -66,11 +66,11 @@ export function diff(
     const code = codes[j]!;
     if (!complete && (roster === undefined || inRoster(roster, agentId))) {
       keepAgent(writer, agentId, code >> 1, offsets[j]!, (code & 1) === 1);
-    } else if (!baseline && provider !== null) {
+    } else if (!baseline && vendor !== null) {
       const start = reference + offsets[j]!;
       const row = rows[code >> 1]!;
-      const eventId = disappearedEventId(provider, agentId, row, start);
-      gone.push(freshChange('disappeared', agentId, provider, null, previousOf(row, start, (code & 1) === 1), Math.max(0, observedMs - start), observedAt, eventId));
+      const eventId = disappearedEventId(vendor, agentId, row, start);
+      gone.push(freshChange('disappeared', agentId, vendor, null, previousOf(row, start, (code & 1) === 1), Math.max(0, observedMs - start), observedAt, eventId));
     }
   };
 
@@ -82,7 +82,7 @@ export function diff(
     const presence = current[k]!;
     const agentId = presence.agentId;
     // In the given order here, so the first mismatch is the one a plain loop would meet.
-    if (order === undefined && presence.provider !== provider) throw mixedProviders(provider!, presence.provider);
+    if (order === undefined && presence.vendor !== vendor) throw mixedVendors(vendor!, presence.vendor);
     let matched = false;
     while (j < ids.length) {
       const id = ids[j]!;
@@ -120,9 +120,9 @@ export function diff(
         if (!baseline) {
           const start = reference + offsets[j]!;
           const eventId = fromVendor
-            ? enteredEventId(presence.provider, agentId, presence.state, status.id, startMs)
-            : changedEventId(presence.provider, agentId, row, start, { state: presence.state, id: status.id, name: status.name, category: status.category });
-          found.push(freshChange('changed', agentId, presence.provider, fromVendor ? presence : observedSince(presence, observedAt), previousOf(row, start, (code & 1) === 1), Math.max(0, startMs - start), observedAt, eventId));
+            ? enteredEventId(presence.vendor, agentId, presence.state, status.id, startMs)
+            : changedEventId(presence.vendor, agentId, row, start, { state: presence.state, id: status.id, name: status.name, category: status.category });
+          found.push(freshChange('changed', agentId, presence.vendor, fromVendor ? presence : observedSince(presence, observedAt), previousOf(row, start, (code & 1) === 1), Math.max(0, startMs - start), observedAt, eventId));
           foundAt?.push(k);
         }
       }
@@ -131,9 +131,9 @@ export function diff(
       if (last) addAgent(writer, agentId, presence.state, status, startOffset, fromVendor);
       if (!baseline) {
         const eventId = fromVendor
-          ? enteredEventId(presence.provider, agentId, presence.state, status.id, startMs)
-          : appearedEventId(presence.provider, agentId, { state: presence.state, id: status.id, name: status.name, category: status.category }, comparedWith);
-        found.push(freshChange('appeared', agentId, presence.provider, fromVendor ? presence : observedSince(presence, observedAt), null, null, observedAt, eventId));
+          ? enteredEventId(presence.vendor, agentId, presence.state, status.id, startMs)
+          : appearedEventId(presence.vendor, agentId, { state: presence.state, id: status.id, name: status.name, category: status.category }, comparedWith);
+        found.push(freshChange('appeared', agentId, presence.vendor, fromVendor ? presence : observedSince(presence, observedAt), null, null, observedAt, eventId));
         foundAt?.push(k);
       }
     }
@@ -142,7 +142,7 @@ export function diff(
 
   const changes = foundAt ? inGivenOrder(found, foundAt) : found;
   for (const change of gone) changes.push(change);
-  return { changes, snapshot: finishSnapshot(writer, provider, observedMs, observedMs) };
+  return { changes, snapshot: finishSnapshot(writer, vendor, observedMs, observedMs) };
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { ProviderId } from './model';
-import { providerNames } from './providers/names';
+import type { VendorId } from './model';
+import { vendorNames } from './vendors/names';
 import { redactSecrets, redactValue } from './redact';
 
 export type PresenceErrorKind = 'input' | 'api' | 'contract' | 'network';
@@ -7,16 +7,16 @@ export type PresenceErrorKind = 'input' | 'api' | 'contract' | 'network';
 /** Base of every error core throws; `kind` lets callers (n8n nodes) pick their error class. */
 export abstract class PresenceError extends Error {
   abstract readonly kind: PresenceErrorKind;
-  readonly provider?: ProviderId;
+  readonly vendor?: VendorId;
   /** What the user can do about it. */
   readonly hint?: string;
   /** Whether trying again later may succeed. */
   readonly retryable: boolean;
 
-  protected constructor(message: string, opts: { provider?: ProviderId; hint?: string; retryable?: boolean }) {
+  protected constructor(message: string, opts: { vendor?: VendorId; hint?: string; retryable?: boolean }) {
     super(redactSecrets(message));
     this.name = new.target.name;
-    this.provider = opts.provider;
+    this.vendor = opts.vendor;
     this.hint = opts.hint === undefined ? undefined : redactSecrets(opts.hint);
     this.retryable = opts.retryable ?? false;
   }
@@ -28,8 +28,8 @@ export class InputError extends PresenceError {
   readonly field: string;
   /** What is wrong, without the field or the hint (the message has all three). */
   readonly problem: string;
-  constructor(field: string, problem: string, hint: string, provider?: ProviderId) {
-    super(`${field}: ${problem}. ${hint}`, { provider, hint });
+  constructor(field: string, problem: string, hint: string, vendor?: VendorId) {
+    super(`${field}: ${problem}. ${hint}`, { vendor, hint });
     this.field = field;
     this.problem = redactSecrets(problem);
   }
@@ -50,8 +50,8 @@ export function hintForStatus(status: number): string {
   return hintsByStatus.find(([test]) => test(status))?.[1] ?? 'See the vendor message for details.';
 }
 
-export interface ProviderApiErrorInit {
-  provider: ProviderId;
+export interface VendorApiErrorInit {
+  vendor: VendorId;
   httpStatus: number;
   code: string;
   message: string;
@@ -62,9 +62,9 @@ export interface ProviderApiErrorInit {
 }
 
 /** The vendor answered with an error. Keeps the vendor's own code and message. */
-export class ProviderApiError extends PresenceError {
+export class VendorApiError extends PresenceError {
   readonly kind = 'api' as const;
-  declare readonly provider: ProviderId;
+  declare readonly vendor: VendorId;
   readonly httpStatus: number;
   readonly code: string;
   readonly vendorMessage: string;
@@ -72,12 +72,12 @@ export class ProviderApiError extends PresenceError {
   readonly retryAfterMs?: number;
   readonly details?: unknown;
 
-  constructor(init: ProviderApiErrorInit) {
+  constructor(init: VendorApiErrorInit) {
     const where = init.endpoint ? ` (${init.endpoint})` : '';
     super(
-      `${providerNames[init.provider]} API error ${init.httpStatus} ${init.code}: ${init.message}${where}`,
+      `${vendorNames[init.vendor]} API error ${init.httpStatus} ${init.code}: ${init.message}${where}`,
       {
-        provider: init.provider,
+        vendor: init.vendor,
         hint: init.hint ?? hintForStatus(init.httpStatus),
         retryable: init.httpStatus === 429 || (init.httpStatus >= 500 && init.httpStatus !== 501),
       },
@@ -98,11 +98,11 @@ export class ContractError extends PresenceError {
   readonly field: string;
   readonly problem: string;
   readonly endpoint?: string;
-  constructor(init: { provider: ProviderId; field: string; problem: string; endpoint?: string; retryable?: boolean }) {
+  constructor(init: { vendor: VendorId; field: string; problem: string; endpoint?: string; retryable?: boolean }) {
     const where = init.endpoint ? ` from ${init.endpoint}` : '';
     const field = init.field === '' ? 'the response body' : `field "${init.field}"`;
-    super(`${providerNames[init.provider]} sent an unexpected response${where}: ${field} ${init.problem}`, {
-      provider: init.provider,
+    super(`${vendorNames[init.vendor]} sent an unexpected response${where}: ${field} ${init.problem}`, {
+      vendor: init.vendor,
       hint: 'The vendor API may have changed or sent a partial response. Try again; if it persists, report it with this message.',
       retryable: init.retryable,
     });
@@ -117,10 +117,10 @@ export class NetworkError extends PresenceError {
   readonly kind = 'network' as const;
   readonly code: string;
   readonly endpoint?: string;
-  constructor(init: { provider: ProviderId; code: string; message: string; endpoint?: string }) {
+  constructor(init: { vendor: VendorId; code: string; message: string; endpoint?: string }) {
     const where = init.endpoint ? ` (${init.endpoint})` : '';
-    super(`Could not reach ${providerNames[init.provider]}${where}: ${init.message}`, {
-      provider: init.provider,
+    super(`Could not reach ${vendorNames[init.vendor]}${where}: ${init.message}`, {
+      vendor: init.vendor,
       hint: 'Check the API host and the network; the request is retried automatically within the time budget.',
       retryable: true,
     });

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { PresenceState, PresenceStatus, ProviderId } from './model';
+import type { PresenceState, PresenceStatus, VendorId } from './model';
 
 /*
  * Every change a trigger emits carries an `eventId` derived from the change itself, never
@@ -9,15 +9,15 @@ import type { PresenceState, PresenceStatus, ProviderId } from './model';
  * delivery exactly-once. The id is the first 128 bits of a SHA-256, as 32 hex characters,
  * of what identifies the change:
  *
- * - a status the vendor dates (`since`): provider, agent, new state, new status id and the
+ * - a status the vendor dates (`since`): vendor, agent, new state, new status id and the
  *   time it began. The poll and the real-time trigger see the same Vonage change with the
  *   same id (the event's timestamp is the REST API's `updated`).
- * - a change the vendor does not date: provider, agent, the previous status and the time it
+ * - a change the vendor does not date: vendor, agent, the previous status and the time it
  *   began (as the stored snapshot has it, so a repeated poll finds the same), and the new status.
- * - an appearance the vendor does not date: provider, agent, the new status and the time the
+ * - an appearance the vendor does not date: vendor, agent, the new status and the time the
  *   snapshot it was compared with was taken.
- * - a disappearance: provider, agent, the last status and the time it began.
- * - "in a state too long": provider, agent, state, status id (or name), the time the stint began
+ * - a disappearance: vendor, agent, the last status and the time it began.
+ * - "in a state too long": vendor, agent, state, status id (or name), the time the stint began
  *   (the vendor's, or the first poll that saw it, as the kept state has it) and the repeat number.
  */
 
@@ -32,31 +32,31 @@ type Fingerprint = Pick<PresenceStatus, 'id' | 'name' | 'category'> & { state: P
 const fingerprint = (f: Fingerprint): Part[] => [f.state, f.id, f.name, f.category];
 
 /** A status that began at a time the vendor gave (epoch ms). */
-export function enteredEventId(provider: ProviderId, agentId: string, state: PresenceState, statusId: string | null, sinceMs: number): string {
-  return hashOf(['entered', provider, agentId, state, statusId, sinceMs]);
+export function enteredEventId(vendor: VendorId, agentId: string, state: PresenceState, statusId: string | null, sinceMs: number): string {
+  return hashOf(['entered', vendor, agentId, state, statusId, sinceMs]);
 }
 
 /** A change to a status the vendor does not date, from the previous one, which began at `previousStartMs`. */
-export function changedEventId(provider: ProviderId, agentId: string, previous: Fingerprint, previousStartMs: number, current: Fingerprint): string {
-  return hashOf(['changed', provider, agentId, ...fingerprint(previous), previousStartMs, ...fingerprint(current)]);
+export function changedEventId(vendor: VendorId, agentId: string, previous: Fingerprint, previousStartMs: number, current: Fingerprint): string {
+  return hashOf(['changed', vendor, agentId, ...fingerprint(previous), previousStartMs, ...fingerprint(current)]);
 }
 
 /** An agent seen for the first time, undated, compared with a snapshot taken at `comparedWithMs`. */
-export function appearedEventId(provider: ProviderId, agentId: string, current: Fingerprint, comparedWithMs: number): string {
-  return hashOf(['appeared', provider, agentId, ...fingerprint(current), comparedWithMs]);
+export function appearedEventId(vendor: VendorId, agentId: string, current: Fingerprint, comparedWithMs: number): string {
+  return hashOf(['appeared', vendor, agentId, ...fingerprint(current), comparedWithMs]);
 }
 
 /** An agent gone, whose last status began at `previousStartMs`. */
-export function disappearedEventId(provider: ProviderId, agentId: string, previous: Fingerprint, previousStartMs: number): string {
-  return hashOf(['disappeared', provider, agentId, ...fingerprint(previous), previousStartMs]);
+export function disappearedEventId(vendor: VendorId, agentId: string, previous: Fingerprint, previousStartMs: number): string {
+  return hashOf(['disappeared', vendor, agentId, ...fingerprint(previous), previousStartMs]);
 }
 
 /** An event the vendor identifies itself (a CloudEvents `source` and `id`), when it carries no date to derive one from. */
-export function vendorEventId(provider: ProviderId, source: string | null, id: string): string {
-  return hashOf(['event', provider, source, id]);
+export function vendorEventId(vendor: VendorId, source: string | null, id: string): string {
+  return hashOf(['event', vendor, source, id]);
 }
 
 /** An agent in a watched status too long: the stint (begun at `startMs`) and which report of it (0 the first). */
-export function tooLongEventId(provider: ProviderId, agentId: string, state: PresenceState, status: string | null, startMs: number, repeat: number): string {
-  return hashOf(['tooLong', provider, agentId, state, status, startMs, repeat]);
+export function tooLongEventId(vendor: VendorId, agentId: string, state: PresenceState, status: string | null, startMs: number, repeat: number): string {
+  return hashOf(['tooLong', vendor, agentId, state, status, startMs, repeat]);
 }

@@ -1,4 +1,4 @@
-import type { AgentPresence, PresenceChange, PresenceState, PresenceStatus, ProviderId, SinceSource } from './model';
+import type { AgentPresence, PresenceChange, PresenceState, PresenceStatus, VendorId, SinceSource } from './model';
 
 /*
  * New presences, statuses and change events are copies of a template (`{ ...template }`, then their values
@@ -23,7 +23,7 @@ export function freshStatus<Id extends string | null>(id: Id, name: string | nul
 }
 
 const presenceTemplate: AgentPresence = {
-  provider: 'cirrus',
+  vendor: 'cirrus',
   agentId: '',
   name: null,
   email: null,
@@ -38,9 +38,9 @@ const presenceTemplate: AgentPresence = {
  * An AgentPresence with every key; `since` given here is the vendor's. Name and email are
  * filled later from the user list (nameAgents), `raw` added by the caller only when asked for.
  */
-export function freshPresence(provider: ProviderId, agentId: string, state: PresenceState, status: PresenceStatus, since: string | null): AgentPresence {
+export function freshPresence(vendor: VendorId, agentId: string, state: PresenceState, status: PresenceStatus, since: string | null): AgentPresence {
   const presence = { ...presenceTemplate };
-  presence.provider = provider;
+  presence.vendor = vendor;
   presence.agentId = agentId;
   presence.state = state;
   presence.status = status;
@@ -66,7 +66,7 @@ const changeTemplate: PresenceChange = {
   agentId: '',
   name: null,
   email: null,
-  provider: 'cirrus',
+  vendor: 'cirrus',
   current: null,
   previous: null,
   durationInPreviousMs: null,
@@ -76,7 +76,7 @@ const changeTemplate: PresenceChange = {
 export function freshChange(
   event: PresenceChange['event'],
   agentId: string,
-  provider: ProviderId,
+  vendor: VendorId,
   current: AgentPresence | null,
   previous: PresenceChange['previous'],
   durationInPreviousMs: number | null,
@@ -91,7 +91,7 @@ export function freshChange(
     change.name = current.name;
     change.email = current.email;
   }
-  change.provider = provider;
+  change.vendor = vendor;
   change.current = current;
   change.previous = previous;
   change.durationInPreviousMs = durationInPreviousMs;

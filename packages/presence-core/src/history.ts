@@ -1,9 +1,9 @@
 import { z } from 'zod/v4';
-import { ProviderIdSchema, PresenceStateSchema, PresenceStatusSchema, type PresenceState } from './model';
+import { VendorIdSchema, PresenceStateSchema, PresenceStatusSchema, type PresenceState } from './model';
 
 /** One period an agent spent in one status, as a vendor's presence history reports it. */
 export const PresenceStintSchema = z.object({
-  provider: ProviderIdSchema,
+  vendor: VendorIdSchema,
   agentId: z.string(),
   state: PresenceStateSchema,
   status: PresenceStatusSchema,

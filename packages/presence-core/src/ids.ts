@@ -1,6 +1,6 @@
 import { InputError } from './errors';
-import type { ProviderId } from './model';
-import { talkdeskBaseStatuses } from './providers/talkdesk/schemas';
+import type { VendorId } from './model';
+import { talkdeskBaseStatuses } from './vendors/talkdesk/schemas';
 
 const INT64_MAX = '9223372036854775807';
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,18 +13,18 @@ function describe(value: unknown): string {
 }
 
 /** A single id as text: numbers (safe integers only) are accepted, lists and objects are not. */
-function asIdText(value: unknown, field: string, provider: ProviderId, example: string): string {
+function asIdText(value: unknown, field: string, vendor: VendorId, example: string): string {
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) {
-      throw new InputError(field, `${value} is not exact as a number`, `Pass the id as text, e.g. "${example}", so no digit is lost.`, provider);
+      throw new InputError(field, `${value} is not exact as a number`, `Pass the id as text, e.g. "${example}", so no digit is lost.`, vendor);
     }
     return String(value);
   }
   if (typeof value !== 'string') {
-    throw new InputError(field, `must be one id, got ${describe(value)}`, `Give a single id such as "${example}"; to act on many, use Get Many.`, provider);
+    throw new InputError(field, `must be one id, got ${describe(value)}`, `Give a single id such as "${example}"; to act on many, use Get Many.`, vendor);
   }
   const text = value.trim();
-  if (text === '') throw new InputError(field, 'is empty', `Give an id such as "${example}".`, provider);
+  if (text === '') throw new InputError(field, 'is empty', `Give an id such as "${example}".`, vendor);
   return text;
 }
 
@@ -38,60 +38,60 @@ const vonageExample = 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b';
 const talkdeskExample = '5f9d1c3e8a4b2c0012345678';
 
 /** Checks an agent id the vendor's way; returns it as exact text. Throws InputError naming the field. */
-export function validateAgentId(provider: ProviderId, value: unknown, field = 'agentId'): string {
-  switch (provider) {
+export function validateAgentId(vendor: VendorId, value: unknown, field = 'agentId'): string {
+  switch (vendor) {
     case 'cirrus': {
-      const text = asIdText(value, field, provider, cirrusExample);
+      const text = asIdText(value, field, vendor, cirrusExample);
       if (!isInt64Text(text)) {
-        throw new InputError(field, `"${text}" is not a Cirrus manager id`, `Cirrus ids are positive whole numbers up to ${INT64_MAX}, e.g. "${cirrusExample}".`, provider);
+        throw new InputError(field, `"${text}" is not a Cirrus manager id`, `Cirrus ids are positive whole numbers up to ${INT64_MAX}, e.g. "${cirrusExample}".`, vendor);
       }
       return text;
     }
     case 'vonage': {
-      const text = asIdText(value, field, provider, vonageExample);
+      const text = asIdText(value, field, vendor, vonageExample);
       if (!guid.test(text)) {
-        throw new InputError(field, `"${text}" is not a Vonage user id`, `Vonage user ids are GUIDs, e.g. "${vonageExample}".`, provider);
+        throw new InputError(field, `"${text}" is not a Vonage user id`, `Vonage user ids are GUIDs, e.g. "${vonageExample}".`, vendor);
       }
       return text;
     }
     case 'talkdesk': {
-      const text = asIdText(value, field, provider, talkdeskExample);
+      const text = asIdText(value, field, vendor, talkdeskExample);
       if (!talkdeskId.test(text)) {
-        throw new InputError(field, `"${text}" is not a Talkdesk user id`, `Talkdesk user ids are letters and digits, e.g. "${talkdeskExample}".`, provider);
+        throw new InputError(field, `"${text}" is not a Talkdesk user id`, `Talkdesk user ids are letters and digits, e.g. "${talkdeskExample}".`, vendor);
       }
       return text;
     }
     default:
-      throw new InputError('provider', `"${String(provider)}" is not supported`, 'Use cirrus, vonage or talkdesk.');
+      throw new InputError('vendor', `"${String(vendor)}" is not supported`, 'Use cirrus, vonage or talkdesk.');
   }
 }
 
 /** Checks a status id the vendor's way (Cirrus activity id, Vonage presenceId, Talkdesk status or custom status id). */
-export function validateStatusId(provider: ProviderId, value: unknown, field = 'statusId'): string {
-  switch (provider) {
+export function validateStatusId(vendor: VendorId, value: unknown, field = 'statusId'): string {
+  switch (vendor) {
     case 'cirrus': {
-      const text = asIdText(value, field, provider, '2');
+      const text = asIdText(value, field, vendor, '2');
       if (!isInt64Text(text)) {
-        throw new InputError(field, `"${text}" is not a Cirrus presence type id`, 'Pick a status from the list, or give the numeric id from Status > Get Many.', provider);
+        throw new InputError(field, `"${text}" is not a Cirrus presence type id`, 'Pick a status from the list, or give the numeric id from Status > Get Many.', vendor);
       }
       return text;
     }
     case 'vonage': {
-      const text = asIdText(value, field, provider, 'eaed6862-14fa-4114-be62-b8709b5d4a49');
+      const text = asIdText(value, field, vendor, 'eaed6862-14fa-4114-be62-b8709b5d4a49');
       if (!guid.test(text)) {
-        throw new InputError(field, `"${text}" is not a Vonage presence id`, 'Pick a status from the list, or give the presenceId GUID from Status > Get Many.', provider);
+        throw new InputError(field, `"${text}" is not a Vonage presence id`, 'Pick a status from the list, or give the presenceId GUID from Status > Get Many.', vendor);
       }
       return text;
     }
     case 'talkdesk': {
-      const text = asIdText(value, field, provider, 'away');
+      const text = asIdText(value, field, vendor, 'away');
       if (!talkdeskId.test(text)) {
-        throw new InputError(field, `"${text}" is not a Talkdesk status`, `Use ${talkdeskBaseStatuses.join(', ')} or a custom status id from Status > Get Many.`, provider);
+        throw new InputError(field, `"${text}" is not a Talkdesk status`, `Use ${talkdeskBaseStatuses.join(', ')} or a custom status id from Status > Get Many.`, vendor);
       }
       return text;
     }
     default:
-      throw new InputError('provider', `"${String(provider)}" is not supported`, 'Use cirrus, vonage or talkdesk.');
+      throw new InputError('vendor', `"${String(vendor)}" is not supported`, 'Use cirrus, vonage or talkdesk.');
   }
 }
 

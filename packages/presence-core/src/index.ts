@@ -20,11 +20,11 @@ export {
   type TooLongState,
 } from './too-long';
 export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
-export { parseProviderError, type ParsedProviderError } from './provider-errors';
+export { parseVendorError, type ParsedVendorError } from './vendor-errors';
 export {
   PresenceError,
   InputError,
-  ProviderApiError,
+  VendorApiError,
   ContractError,
   NetworkError,
   isPresenceError,
@@ -41,15 +41,15 @@ export { parseJsonBody } from './http/json';
 export { withBearerToken } from './auth/bearer';
 export { withClientCredentials, type ClientCredentialsOptions, type OAuthTransport } from './auth/client-credentials';
 export { OAuthTokenSchema, OAuthErrorSchema } from './auth/token-schema';
-export type { ClientOptions, ReadOptions, PresenceBatch, PresenceClient, ListAgentsOptions } from './providers/client';
-export { concurrencyOf, defaultConcurrency, maxConcurrency } from './providers/client';
-export { providerNames } from './providers/names';
+export type { ClientOptions, ReadOptions, PresenceBatch, PresenceClient, ListAgentsOptions } from './vendors/client';
+export { concurrencyOf, defaultConcurrency, maxConcurrency } from './vendors/client';
+export { vendorNames } from './vendors/names';
 
-export * from './providers/cirrus/schemas';
-export { createCirrusClient, cirrusDefaultBaseUrl, type CirrusClient, type CirrusReadOptions } from './providers/cirrus/client';
-export { cirrusCategories, normalizeCirrusPresence } from './providers/cirrus/normalize';
+export * from './vendors/cirrus/schemas';
+export { createCirrusClient, cirrusDefaultBaseUrl, type CirrusClient, type CirrusReadOptions } from './vendors/cirrus/client';
+export { cirrusCategories, normalizeCirrusPresence } from './vendors/cirrus/normalize';
 
-export * from './providers/vonage/schemas';
+export * from './vendors/vonage/schemas';
 export {
   createVonageClient,
   vonageApiBaseUrl,
@@ -63,7 +63,7 @@ export {
   type VonageClientOptions,
   type VonageClient,
   type PresenceHistoryOptions,
-} from './providers/vonage/client';
+} from './vendors/vonage/client';
 export {
   VonagePresenceEventSchema,
   VonageSubscriptionSchema,
@@ -76,17 +76,17 @@ export {
   type VonageSubscription,
   type SignatureCheck,
   type SignatureProblem,
-} from './providers/vonage/webhooks';
+} from './vendors/vonage/webhooks';
 export {
   VonagePresenceActivitySchema,
   VonagePresenceActivitiesPageSchema,
   vonageHistoryPath,
   vonageHistoryMaxWindowMs,
   type VonagePresenceActivity,
-} from './providers/vonage/history';
-export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } from './providers/vonage/normalize';
+} from './vendors/vonage/history';
+export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } from './vendors/vonage/normalize';
 
-export * from './providers/talkdesk/schemas';
+export * from './vendors/talkdesk/schemas';
 export {
   TalkdeskInteractionSchema,
   TalkdeskOccupancyOperationSchema,
@@ -95,7 +95,7 @@ export {
   talkdeskOccupancyEndpoint,
   type TalkdeskInteraction,
   type TalkdeskOccupancyOperation,
-} from './providers/talkdesk/occupancy';
+} from './vendors/talkdesk/occupancy';
 export {
   createTalkdeskClient,
   talkdeskApiBaseUrl,
@@ -105,7 +105,7 @@ export {
   type TalkdeskRegion,
   type TalkdeskClientOptions,
   type TalkdeskClient,
-} from './providers/talkdesk/client';
+} from './vendors/talkdesk/client';
 export {
   talkdeskStatusStates,
   talkdeskStatusState,
@@ -113,4 +113,4 @@ export {
   talkdeskCategoryNames,
   talkdeskCategory,
   normalizeTalkdeskPresence,
-} from './providers/talkdesk/normalize';
+} from './vendors/talkdesk/normalize';

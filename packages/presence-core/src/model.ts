@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
 
-export const providerIds = ['cirrus', 'vonage', 'talkdesk'] as const;
-export const ProviderIdSchema = z.enum(providerIds);
-export type ProviderId = z.infer<typeof ProviderIdSchema>;
+export const vendorIds = ['cirrus', 'vonage', 'talkdesk'] as const;
+export const VendorIdSchema = z.enum(vendorIds);
+export type VendorId = z.infer<typeof VendorIdSchema>;
 
 export const presenceStates = ['available', 'busy', 'away', 'offline', 'unknown'] as const;
 export const PresenceStateSchema = z.enum(presenceStates);
@@ -35,7 +35,7 @@ export type SinceSource = z.infer<typeof SinceSourceSchema>;
  * list does not have the agent, or was not read.
  */
 export const AgentPresenceSchema = z.object({
-  provider: ProviderIdSchema,
+  vendor: VendorIdSchema,
   agentId: z.string(),
   name: z.string().nullable(),
   email: z.string().nullable(),
@@ -65,7 +65,7 @@ export const PresenceChangeSchema = z.object({
   /** The agent's name and email, as in `current` (also when it is null: a disappeared agent keeps its name). */
   name: z.string().nullable(),
   email: z.string().nullable(),
-  provider: ProviderIdSchema,
+  vendor: VendorIdSchema,
   current: AgentPresenceSchema.nullable(),
   previous: PreviousPresenceSchema.nullable(),
   durationInPreviousMs: z.number().nullable(),
@@ -76,7 +76,7 @@ export type PresenceChangeEvent = PresenceChange['event'];
 
 /** A vendor status, presence type or presence definition, with its common state. */
 export const StatusDefinitionSchema = z.object({
-  provider: ProviderIdSchema,
+  vendor: VendorIdSchema,
   id: z.string(),
   name: z.string().nullable(),
   category: z.string().nullable(),
@@ -90,7 +90,7 @@ export type StatusDefinition = z.infer<typeof StatusDefinitionSchema>;
 
 /** An agent as the vendor's user list describes it (no presence). */
 export const AgentSummarySchema = z.object({
-  provider: ProviderIdSchema,
+  vendor: VendorIdSchema,
   agentId: z.string(),
   name: z.string().nullable(),
   email: z.string().nullable(),

@@ -1,11 +1,11 @@
 import { InputError } from './errors';
-import type { AgentPresence, ProviderId } from './model';
+import type { AgentPresence, VendorId } from './model';
 import type { NormalizeContext } from './normalize-context';
-import { normalizeCirrusPresence } from './providers/cirrus/normalize';
-import { normalizeTalkdeskPresence } from './providers/talkdesk/normalize';
-import { normalizeVonagePresence } from './providers/vonage/normalize';
+import { normalizeCirrusPresence } from './vendors/cirrus/normalize';
+import { normalizeTalkdeskPresence } from './vendors/talkdesk/normalize';
+import { normalizeVonagePresence } from './vendors/vonage/normalize';
 
-const normalizers: Record<ProviderId, (record: unknown, context?: NormalizeContext) => AgentPresence> = {
+const normalizers: Record<VendorId, (record: unknown, context?: NormalizeContext) => AgentPresence> = {
   cirrus: normalizeCirrusPresence,
   vonage: normalizeVonagePresence,
   talkdesk: normalizeTalkdeskPresence,
@@ -16,8 +16,8 @@ const normalizers: Record<ProviderId, (record: unknown, context?: NormalizeConte
  * An unknown vendor value gives state "unknown"; a record that breaks the
  * vendor's contract throws a ContractError naming the field.
  */
-export function normalizePresence(provider: ProviderId, record: unknown, context: NormalizeContext = {}): AgentPresence {
-  const normalize = Object.hasOwn(normalizers, provider) ? normalizers[provider] : undefined;
-  if (!normalize) throw new InputError('provider', `"${String(provider)}" is not supported`, 'Use cirrus, vonage or talkdesk.');
+export function normalizePresence(vendor: VendorId, record: unknown, context: NormalizeContext = {}): AgentPresence {
+  const normalize = Object.hasOwn(normalizers, vendor) ? normalizers[vendor] : undefined;
+  if (!normalize) throw new InputError('vendor', `"${String(vendor)}" is not supported`, 'Use cirrus, vonage or talkdesk.');
   return normalize(record, context);
 }

@@ -1,4 +1,4 @@
-import { presenceStates, providerIds } from './model';
+import { presenceStates, vendorIds } from './model';
 import {
   PresenceSnapshotSchema,
   snapshotColumnsValid,
@@ -22,7 +22,7 @@ const hasInheritedKeys = (value: object): boolean => {
   return false;
 };
 const isNullableString = (value: unknown) => value === null || typeof value === 'string';
-const providerSet = new Set<unknown>(providerIds);
+const vendorSet = new Set<unknown>(vendorIds);
 const stateSet = new Set<unknown>(presenceStates);
 
 const rowOf = ([state, id, name, category]: StatusRowTuple): StatusRow => ({ state, id, name, category });
@@ -30,7 +30,7 @@ const rowOf = ([state, id, name, category]: StatusRowTuple): StatusRow => ({ sta
 /** The fields every version shares, checked by hand: the status table as rows, or undefined when unsure. */
 function quickHead(value: Record<string, unknown>): StatusRow[] | undefined {
   const { p, b, s } = value;
-  if ((p !== null && !providerSet.has(p)) || !Number.isSafeInteger(b) || !Array.isArray(s)) return undefined;
+  if ((p !== null && !vendorSet.has(p)) || !Number.isSafeInteger(b) || !Array.isArray(s)) return undefined;
   for (const row of s as unknown[]) {
     if (!Array.isArray(row) || row.length !== 4 || !stateSet.has(row[0]) || !isNullableString(row[1]) || !isNullableString(row[2]) || !isNullableString(row[3])) return undefined;
   }
@@ -41,7 +41,7 @@ function quickHead(value: Record<string, unknown>): StatusRow[] | undefined {
 function v1Columns(snapshot: Pick<PresenceSnapshotV1, 'p' | 'b'>, rows: StatusRow[], entries: Array<[string, readonly unknown[]]>): SnapshotColumns {
   const kept = entries.filter(([, e]) => (e[0] as number) < rows.length).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   return {
-    provider: snapshot.p,
+    vendor: snapshot.p,
     base: snapshot.b,
     rows,
     ids: kept.map(([id]) => id),
@@ -83,7 +83,7 @@ function quickColumns(value: unknown): SnapshotColumns | undefined {
   const { a, x, t } = value;
   if (!snapshotColumnsValid(a, x, t, rows.length)) return undefined;
   // The snapshot's own arrays: compared in place, never changed (the next snapshot gets new ones).
-  const columns: SnapshotColumns = { provider: value.p as SnapshotColumns['provider'], base: value.b as number, rows, ids: a as string[], codes: x as number[], offsets: t as number[] };
+  const columns: SnapshotColumns = { vendor: value.p as SnapshotColumns['vendor'], base: value.b as number, rows, ids: a as string[], codes: x as number[], offsets: t as number[] };
   if (value.o !== undefined) {
     if (!Number.isSafeInteger(value.o)) return undefined;
     columns.observed = value.o as number;
@@ -94,7 +94,7 @@ function quickColumns(value: unknown): SnapshotColumns | undefined {
 function columnsOf(snapshot: PresenceSnapshot): SnapshotColumns {
   const rows = snapshot.s.map(rowOf);
   if (snapshot.v === 1) return v1Columns(snapshot, rows, Object.entries(snapshot.a));
-  const columns: SnapshotColumns = { provider: snapshot.p, base: snapshot.b, rows, ids: snapshot.a, codes: snapshot.x, offsets: snapshot.t };
+  const columns: SnapshotColumns = { vendor: snapshot.p, base: snapshot.b, rows, ids: snapshot.a, codes: snapshot.x, offsets: snapshot.t };
   if (snapshot.o !== undefined) columns.observed = snapshot.o;
   return columns;
 }

@@ -1,4 +1,4 @@
-import type { PresenceState, PresenceStatus, ProviderId } from './model';
+import type { PresenceState, PresenceStatus, VendorId } from './model';
 import type { PresenceSnapshotV2, StatusRow } from './snapshot';
 import { carriedRow, rowOf, statusTable, type StatusTable } from './status-table';
 
@@ -55,11 +55,11 @@ export function addAgent(w: SnapshotWriter, agentId: string, state: PresenceStat
 }
 
 /** The snapshot; `emptyBase` is its base when it holds no agent; `observed`, when it was observed (kept as `o`). */
-export function finishSnapshot(w: SnapshotWriter, provider: ProviderId | null, emptyBase: number, observed?: number): PresenceSnapshotV2 {
+export function finishSnapshot(w: SnapshotWriter, vendor: VendorId | null, emptyBase: number, observed?: number): PresenceSnapshotV2 {
   const { ids, codes, offsets, count, earliest } = w;
   ids.length = codes.length = offsets.length = count;
   const o = observed === undefined ? {} : { o: observed };
-  if (count === 0) return { v: 2, p: provider, b: emptyBase, s: w.table.rows, a: ids, x: codes, t: offsets, ...o };
+  if (count === 0) return { v: 2, p: vendor, b: emptyBase, s: w.table.rows, a: ids, x: codes, t: offsets, ...o };
   if (earliest !== 0) for (let i = 0; i < count; i++) offsets[i] = offsets[i]! - earliest;
-  return { v: 2, p: provider, b: w.reference + earliest, s: w.table.rows, a: ids, x: codes, t: offsets, ...o };
+  return { v: 2, p: vendor, b: w.reference + earliest, s: w.table.rows, a: ids, x: codes, t: offsets, ...o };
 }

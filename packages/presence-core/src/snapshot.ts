@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { PresenceStateSchema, ProviderIdSchema, type PresenceState, type PresenceStatus, type ProviderId } from './model';
+import { PresenceStateSchema, VendorIdSchema, type PresenceState, type PresenceStatus, type VendorId } from './model';
 
 /**
  * What a trigger keeps between polls, in n8n static data (rewritten on every emit,
@@ -16,7 +16,7 @@ const StatusRowSchema = z.tuple([PresenceStateSchema, z.string().nullable(), z.s
  */
 export const PresenceSnapshotV1Schema = z.object({
   v: z.literal(1),
-  p: ProviderIdSchema.nullable(),
+  p: VendorIdSchema.nullable(),
   b: z.number().int(),
   s: z.array(StatusRowSchema),
   a: z.record(
@@ -55,7 +55,7 @@ export function snapshotColumnsValid(a: unknown, x: unknown, t: unknown, rows: n
 export const PresenceSnapshotV2Schema = z
   .object({
     v: z.literal(2),
-    p: ProviderIdSchema.nullable(),
+    p: VendorIdSchema.nullable(),
     b: z.number().int(),
     s: z.array(StatusRowSchema),
     a: z.array(z.string()),
@@ -82,7 +82,7 @@ export interface StatusRow extends PresenceStatus {
 
 /** A snapshot as compared: v2's columns (the arrays themselves when it is v2; built when it is v1). */
 export interface SnapshotColumns {
-  provider: ProviderId | null;
+  vendor: VendorId | null;
   base: number;
   rows: StatusRow[];
   /** Strictly ascending. */

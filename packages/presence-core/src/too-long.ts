@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import { InputError } from './errors';
 import { tooLongEventId } from './event-id';
-import { PresenceStateSchema, type AgentPresence, type PresenceState, type ProviderId } from './model';
+import { PresenceStateSchema, type AgentPresence, type PresenceState, type VendorId } from './model';
 
 /*
  * "In a state too long": which agents have been in a watched state or status longer than its
@@ -32,9 +32,9 @@ export interface TooLongOptions {
 }
 
 export interface TooLongEvent {
-  /** Derived from provider, agent, status, stint start and repeat (see event-id.ts). */
+  /** Derived from vendor, agent, status, stint start and repeat (see event-id.ts). */
   eventId: string;
-  provider: ProviderId;
+  vendor: VendorId;
   agentId: string;
   presence: AgentPresence;
   /** When the stint began (ISO). */
@@ -131,8 +131,8 @@ export function detectTooLong(
       if (due > fired) {
         const repeat = due - 1;
         events.push({
-          eventId: tooLongEventId(presence.provider, presence.agentId, presence.state, presence.status.id ?? presence.status.name, start, repeat),
-          provider: presence.provider,
+          eventId: tooLongEventId(presence.vendor, presence.agentId, presence.state, presence.status.id ?? presence.status.name, start, repeat),
+          vendor: presence.vendor,
           agentId: presence.agentId,
           presence,
           since: new Date(start).toISOString(),

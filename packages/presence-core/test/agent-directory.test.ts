@@ -1,7 +1,7 @@
 import { createAgentDirectory, nameAgents, nameChanges, type AgentSummary, type PresenceChange } from '../src';
 import { normalizePresence } from '../src';
 
-const agent = (agentId: string, name: string): AgentSummary => ({ provider: 'vonage', agentId, name, email: `${name.toLowerCase()}@example.com`, team: null });
+const agent = (agentId: string, name: string): AgentSummary => ({ vendor: 'vonage', agentId, name, email: `${name.toLowerCase()}@example.com`, team: null });
 
 describe('agent directory', () => {
   it('reads the user list once for many lookups, again when old or missing an agent (not more often than allowed)', async () => {
@@ -48,7 +48,7 @@ describe('agent directory', () => {
     const [known, unknown] = nameAgents([normalizePresence('vonage', record), normalizePresence('vonage', { ...record, userId: 'other' })], (id) => directory.get(id));
     expect(known).toMatchObject({ name: 'Ines', email: 'ines@example.com' });
     expect(unknown).toMatchObject({ name: null, email: null });
-    const gone: PresenceChange = { eventId: 'e1', event: 'disappeared', agentId: record.userId, name: null, email: null, provider: 'vonage', current: null, previous: null, durationInPreviousMs: null, observedAt: '2026-01-01T00:00:00.000Z' };
+    const gone: PresenceChange = { eventId: 'e1', event: 'disappeared', agentId: record.userId, name: null, email: null, vendor: 'vonage', current: null, previous: null, durationInPreviousMs: null, observedAt: '2026-01-01T00:00:00.000Z' };
     expect(nameChanges([gone], (id) => directory.get(id))[0]).toMatchObject({ name: 'Ines', current: null });
   });
 });

@@ -1,7 +1,7 @@
-import { ProviderApiError, setPresenceMany, type AgentPresence, type PresenceBatch, type PresenceClient } from '../src';
+import { VendorApiError, setPresenceMany, type AgentPresence, type PresenceBatch, type PresenceClient } from '../src';
 
 const presence = (agentId: string, statusId: string): AgentPresence => ({
-  provider: 'talkdesk',
+  vendor: 'talkdesk',
   agentId,
   state: statusId === 'offline' ? 'offline' : 'available',
   status: { id: statusId, name: statusId, category: statusId },
@@ -18,7 +18,7 @@ function fake(statuses: Record<string, string>, delayMs = 5) {
   const stats = { maxInFlight: 0, sets: [] as string[] };
   const wait = () => new Promise((r) => setTimeout(r, delayMs));
   const client: PresenceClient = {
-    provider: 'talkdesk',
+    vendor: 'talkdesk',
     baseUrl: 'https://example.test',
     async getPresence(id) {
       return presence(id, statuses[id]!);
@@ -34,7 +34,7 @@ function fake(statuses: Record<string, string>, delayMs = 5) {
       stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
       await wait();
       inFlight--;
-      if (!(id in statuses)) throw new ProviderApiError({ provider: 'talkdesk', httpStatus: 404, code: '0404', message: 'user not found', endpoint: 'PUT /users/{id}/presence/status' });
+      if (!(id in statuses)) throw new VendorApiError({ vendor: 'talkdesk', httpStatus: 404, code: '0404', message: 'user not found', endpoint: 'PUT /users/{id}/presence/status' });
       stats.sets.push(id);
       statuses[id] = statusId;
       return presence(id, statusId);
@@ -61,8 +61,8 @@ describe('setPresenceMany', () => {
     const x = results[20]!;
     expect(x.ok).toBe(false);
     if (!x.ok) {
-      expect(x.error).toBeInstanceOf(ProviderApiError);
-      expect((x.error as ProviderApiError).vendorMessage).toBe('user not found');
+      expect(x.error).toBeInstanceOf(VendorApiError);
+      expect((x.error as VendorApiError).vendorMessage).toBe('user not found');
       expect(x.previous).toBeNull();
     }
   });

@@ -1,7 +1,7 @@
 // detectChanges over v2 columns (a merge in id order) against v1's Map-based algorithm,
 // over many generated polls: any order, repeats, partial polls, rosters of every kind,
 // snapshots in memory, through JSON, and in v1.
-import { detectChanges, InputError, PresenceSnapshotSchema, retainAgents, type AgentPresence, type PresenceSnapshot, type PresenceState, type ProviderId } from '../src';
+import { detectChanges, InputError, PresenceSnapshotSchema, retainAgents, type AgentPresence, type PresenceSnapshot, type PresenceState, type VendorId } from '../src';
 import { decode, encodeV1, referenceDetect, type Decoded } from './helpers/reference-changes';
 import { seededRandom } from './helpers/seeded-random';
 
@@ -22,7 +22,7 @@ const pool = ['1', '10', '100', '2', '20', '9', '9223372036854775807', '0', 'a',
 function scenario(seed: number) {
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const provider: ProviderId = pick(['cirrus', 'vonage', 'talkdesk'] as const);
+  const vendor: VendorId = pick(['cirrus', 'vonage', 'talkdesk'] as const);
   const sinceOf = (minute: number): string | null => {
     const r = rnd();
     if (r < 0.4) return null;
@@ -34,7 +34,7 @@ function scenario(seed: number) {
     const list = agents.map((agentId): AgentPresence => {
       const [state, id, name, category] = pick(statuses);
       const since = sinceOf(minute);
-      return { provider, agentId, name: null, email: null, state, status: { id, name, category }, since, sinceSource: since === null ? null : 'vendor', activity: null };
+      return { vendor, agentId, name: null, email: null, state, status: { id, name, category }, since, sinceSource: since === null ? null : 'vendor', activity: null };
     });
     const r = rnd();
     if (r < 0.45) list.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
@@ -52,7 +52,7 @@ function scenario(seed: number) {
     if (r < 0.8) return (function* () { yield* ids; })();
     return ids.sort(() => rnd() - 0.5);
   };
-  return { rnd, pick, provider, presences, rosterOf };
+  return { rnd, pick, vendor, presences, rosterOf };
 }
 
 /** What the reference keeps as previous, given what detectChanges is given. */
@@ -78,7 +78,7 @@ describe('detectChanges over v2 columns matches v1 change detection', () => {
       // The previous snapshot as the trigger would give it: in memory, through JSON, or still in v1.
       const r = rnd();
       const given: PresenceSnapshot | undefined =
-        snapshot === undefined ? undefined : r < 0.4 ? snapshot : r < 0.7 ? JSON.parse(JSON.stringify(snapshot)) : encodeV1(decode(snapshot).provider, decode(snapshot).entries, T0);
+        snapshot === undefined ? undefined : r < 0.4 ? snapshot : r < 0.7 ? JSON.parse(JSON.stringify(snapshot)) : encodeV1(decode(snapshot).vendor, decode(snapshot).entries, T0);
       const expected = referenceDetect(asPrior(given), current, { ...options, roster: rosterFor() });
       const actual = detectChanges(given, current, { ...options, roster: rosterFor() });
       expect(actual.changes).toStrictEqual(expected.changes);
@@ -90,29 +90,29 @@ describe('detectChanges over v2 columns matches v1 change detection', () => {
     const keep = pool.filter(() => rnd() < 0.5);
     const kept = decode(retainAgents(snapshot!, keep));
     const before = decode(snapshot!);
-    expect(kept).toStrictEqual({ provider: before.provider, comparedWith: before.comparedWith, entries: new Map([...before.entries].filter(([id]) => keep.includes(id))) });
+    expect(kept).toStrictEqual({ vendor: before.vendor, comparedWith: before.comparedWith, entries: new Map([...before.entries].filter(([id]) => keep.includes(id))) });
   });
 
-  it('names the providers as they come, however the presences are ordered', () => {
-    const p = (agentId: string, provider: ProviderId): AgentPresence => ({ provider, agentId, name: null, email: null, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null, sinceSource: null, activity: null });
-    const cases: Array<[AgentPresence[], ProviderId]> = [
+  it('names the vendors as they come, however the presences are ordered', () => {
+    const p = (agentId: string, vendor: VendorId): AgentPresence => ({ vendor, agentId, name: null, email: null, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null, sinceSource: null, activity: null });
+    const cases: Array<[AgentPresence[], VendorId]> = [
       [[p('a', 'cirrus'), p('b', 'talkdesk'), p('c', 'vonage')], 'talkdesk'],
       [[p('b', 'cirrus'), p('a', 'talkdesk'), p('c', 'vonage')], 'talkdesk'],
       // Out of order before the first mismatch: sorted, 0 (talkdesk) would come first.
       [[p('c', 'cirrus'), p('a', 'cirrus'), p('b', 'vonage'), p('0', 'talkdesk')], 'vonage'],
     ];
     for (const [current, other] of cases) {
-      expect(() => detectChanges(undefined, current, { observedAt: new Date(T0).toISOString() })).toThrow(`mixes providers (cirrus and ${other})`);
+      expect(() => detectChanges(undefined, current, { observedAt: new Date(T0).toISOString() })).toThrow(`mixes vendors (cirrus and ${other})`);
     }
   });
 
   it('refuses an agent id that is not a string, which could not be kept', () => {
-    const current = [{ provider: 'cirrus', agentId: 7, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null }] as unknown as AgentPresence[];
+    const current = [{ vendor: 'cirrus', agentId: 7, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null }] as unknown as AgentPresence[];
     expect(() => detectChanges(undefined, current)).toThrow(InputError);
   });
 
   it('a sorted roster is walked, not put in a Set; an unsorted one still answers', () => {
-    const p = (agentId: string): AgentPresence => ({ provider: 'vonage', agentId, name: null, email: null, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null, sinceSource: null, activity: null });
+    const p = (agentId: string): AgentPresence => ({ vendor: 'vonage', agentId, name: null, email: null, state: 'away', status: { id: 'a', name: 'A', category: 'A' }, since: null, sinceSource: null, activity: null });
     const first = detectChanges(undefined, ['a', 'b', 'c', 'd', 'e'].map(p), { observedAt: new Date(T0).toISOString() });
     for (const roster of [['a', 'c', 'e'], ['e', 'a', 'c'], ['a', 'a', 'c', 'e']]) {
       const { changes, snapshot } = detectChanges(first.snapshot, [p('c')], { observedAt: new Date(T0 + 60_000).toISOString(), complete: false, roster });

@@ -7,8 +7,8 @@ const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toIS
 /** The agent ids a snapshot holds, whichever its version. */
 const agentsOf = (snapshot: PresenceSnapshot): string[] => (snapshot.v === 2 ? [...snapshot.a] : Object.keys(snapshot.a));
 
-function p(agentId: string, state: PresenceState, name: string, since: string | null = null, provider: AgentPresence['provider'] = 'cirrus'): AgentPresence {
-  return { provider, agentId, name: null, email: null, state, status: { id: name.toLowerCase(), name, category: state }, since, sinceSource: since === null ? null : 'vendor', activity: null };
+function p(agentId: string, state: PresenceState, name: string, since: string | null = null, vendor: AgentPresence['vendor'] = 'cirrus'): AgentPresence {
+  return { vendor, agentId, name: null, email: null, state, status: { id: name.toLowerCase(), name, category: state }, since, sinceSource: since === null ? null : 'vendor', activity: null };
 }
 
 describe('detectChanges', () => {
@@ -29,7 +29,7 @@ describe('detectChanges', () => {
         agentId: '1',
         name: null,
         email: null,
-        provider: 'cirrus',
+        vendor: 'cirrus',
         current: { ...current, since: at(5), sinceSource: 'observed' },
         previous: { state: 'available', status: { id: 'active', name: 'Active', category: 'available' }, since: T0, sinceSource: 'observed' },
         durationInPreviousMs: 5 * 60_000,
@@ -119,8 +119,8 @@ describe('detectChanges', () => {
     expect(() => detectChanges(undefined, [], { observedAt: 'yesterday' })).toThrow(/observedAt/);
   });
 
-  it('refuses to mix providers in one snapshot', () => {
-    expect(() => detectChanges(undefined, [p('1', 'away', 'A'), p('2', 'away', 'A', null, 'talkdesk')], { observedAt: T0 })).toThrow(/mixes providers/);
+  it('refuses to mix vendors in one snapshot', () => {
+    expect(() => detectChanges(undefined, [p('1', 'away', 'A'), p('2', 'away', 'A', null, 'talkdesk')], { observedAt: T0 })).toThrow(/mixes vendors/);
   });
   it('reads a snapshot exactly as its schema does (a quick check, the schema deciding any doubt)', () => {
     const good = { v: 1, p: 'cirrus', b: 1000, s: [['away', 'lunch', 'Lunch', 'away']], a: { '1': [0, 5], '2': [0, 7, 1], '3': [4, 0] } };

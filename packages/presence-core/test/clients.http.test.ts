@@ -5,7 +5,7 @@ import {
   createVonageClient,
   InputError,
   NetworkError,
-  ProviderApiError,
+  VendorApiError,
   withBearerToken,
   withClientCredentials,
 } from '../src';
@@ -39,7 +39,7 @@ describe('Cirrus client over HTTP', () => {
       const client = createCirrusClient({ transport: withBearerToken(transport, 'cirrus-key-1'), baseUrl: srv.url });
       const p = await client.getPresence('9007199254740993');
       expect(p).toEqual({
-        provider: 'cirrus',
+        vendor: 'cirrus',
         agentId: '9007199254740993',
         name: null,
         email: null,
@@ -69,7 +69,7 @@ describe('Cirrus client over HTTP', () => {
     const srv = await startFakeServer((_req, res) => json(res, 200, { status: 404, description: 'Manager not found' }));
     try {
       const error = await createCirrusClient({ transport, baseUrl: srv.url }).getPresence('5').catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ProviderApiError);
+      expect(error).toBeInstanceOf(VendorApiError);
       expect(error).toMatchObject({ httpStatus: 404, code: '404', vendorMessage: 'Manager not found (sent in a 200 response)' });
     } finally {
       await srv.close();
@@ -98,8 +98,8 @@ describe('Cirrus client over HTTP', () => {
       expect(await client.setPresence('11', '14')).toMatchObject({ agentId: '11', state: 'away', status: { id: '14', name: 'Lunch' } });
       expect(srv.requests.find((r) => r.method === 'POST')!.body).toBe('');
       expect(await client.listStatuses()).toEqual([
-        { provider: 'cirrus', id: '1', name: 'Active', category: 'Active', state: 'available' },
-        { provider: 'cirrus', id: '14', name: 'Lunch', category: 'Away', state: 'away' },
+        { vendor: 'cirrus', id: '1', name: 'Active', category: 'Active', state: 'available' },
+        { vendor: 'cirrus', id: '14', name: 'Lunch', category: 'Away', state: 'away' },
       ]);
       await expect(client.checkConnection()).resolves.toBeUndefined();
     } finally {
@@ -125,7 +125,7 @@ describe('Cirrus client over HTTP', () => {
       expect(batch.presences).toHaveLength(19);
       expect(batch.failures).toHaveLength(1);
       expect(batch.failures[0]!.agentIds).toEqual(['13']);
-      expect((batch.failures[0]!.error as ProviderApiError).code).toBe('404');
+      expect((batch.failures[0]!.error as VendorApiError).code).toBe('404');
       expect(peak).toBeLessThanOrEqual(3);
       expect(peak).toBeGreaterThan(1);
     } finally {
@@ -203,8 +203,8 @@ describe('Vonage client over HTTP', () => {
       expect(patch.headers['content-type']).toBe('application/json');
       expect(JSON.parse(patch.body)).toEqual({ presenceId: guid(5) });
       expect(await client.listStatuses()).toEqual([
-        { provider: 'vonage', id: vonageOne.presence.presenceId, name: 'Logged Out', category: 'LoggedOut', state: 'offline', selectable: true },
-        { provider: 'vonage', id: guid(9), name: 'On Call', category: 'Ready', state: 'available', selectable: false },
+        { vendor: 'vonage', id: vonageOne.presence.presenceId, name: 'Logged Out', category: 'LoggedOut', state: 'offline', selectable: true },
+        { vendor: 'vonage', id: guid(9), name: 'On Call', category: 'Ready', state: 'available', selectable: false },
       ]);
     } finally {
       await srv.close();
@@ -274,7 +274,7 @@ describe('Vonage client over HTTP', () => {
     });
     try {
       const error = await createVonageClient({ transport, baseUrl: srv.url, usersPageSize: 3, retry: { maxAttempts: 1 } }).listAgents().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ProviderApiError);
+      expect(error).toBeInstanceOf(VendorApiError);
       expect(error).toMatchObject({ httpStatus: 403, vendorMessage: 'forbidden page' });
     } finally {
       await srv.close();
@@ -301,7 +301,7 @@ describe('Vonage client over HTTP', () => {
       json(res, 200, vonageOne);
     });
     try {
-      const auth = withClientCredentials(transport, { provider: 'vonage', tokenUrl: `${srv.url}/Auth/connect/token`, clientId: 'cid', clientSecret: 's3cret', scope: 'users:read users:write', clientAuthentication: 'body' });
+      const auth = withClientCredentials(transport, { vendor: 'vonage', tokenUrl: `${srv.url}/Auth/connect/token`, clientId: 'cid', clientSecret: 's3cret', scope: 'users:read users:write', clientAuthentication: 'body' });
       const client = createVonageClient({ transport: auth, baseUrl: srv.url });
       await client.getPresence(vonageOne.userId);
       await client.getPresence(vonageOne.userId);
@@ -310,7 +310,7 @@ describe('Vonage client over HTTP', () => {
       await client.getPresence(vonageOne.userId);
       expect(issued).toBe(2);
 
-      const bad = withClientCredentials(transport, { provider: 'vonage', tokenUrl: `${srv.url}/Auth/connect/token`, clientId: 'cid', clientSecret: 'wrong', clientAuthentication: 'body' });
+      const bad = withClientCredentials(transport, { vendor: 'vonage', tokenUrl: `${srv.url}/Auth/connect/token`, clientId: 'cid', clientSecret: 'wrong', clientAuthentication: 'body' });
       const error = await createVonageClient({ transport: bad, baseUrl: srv.url }).getPresence(vonageOne.userId).catch((e: unknown) => e);
       expect(error).toMatchObject({ httpStatus: 400, code: 'invalid_client', vendorMessage: 'bad secret' });
       expect(String((error as Error).message)).not.toContain('wrong');
@@ -329,7 +329,7 @@ describe('Vonage client over HTTP', () => {
       await expect(client.getPresence(guid(1))).rejects.toMatchObject({ httpStatus: 400, code: 'Query limit', vendorMessage: 'Maximum of 50 userIds' });
       const e = await client.setPresence(guid(1), guid(2)).catch((x: unknown) => x);
       expect(e).toMatchObject({ httpStatus: 403, code: 'Forbidden' });
-      expect((e as ProviderApiError).hint).toMatch(/scope/);
+      expect((e as VendorApiError).hint).toMatch(/scope/);
     } finally {
       await srv.close();
     }
@@ -348,7 +348,7 @@ describe('Talkdesk client over HTTP', () => {
       json(res, 200, talkdeskPresence);
     });
     try {
-      const auth = withClientCredentials(transport, { provider: 'talkdesk', tokenUrl: `${srv.url}/oauth/token`, clientId: 'td-client', clientSecret: 'td-secret', clientAuthentication: 'basic' });
+      const auth = withClientCredentials(transport, { vendor: 'talkdesk', tokenUrl: `${srv.url}/oauth/token`, clientId: 'td-client', clientSecret: 'td-secret', clientAuthentication: 'basic' });
       const p = await createTalkdeskClient({ transport: auth, baseUrl: srv.url }).getPresence('5c6f2a1b9e8d7c0087654321');
       expect(p).toMatchObject({ agentId: '5c6f2a1b9e8d7c0087654321', state: 'busy' });
       expect(srv.requests[1]!.path).toBe('/users/5c6f2a1b9e8d7c0087654321/presence');

@@ -1,9 +1,9 @@
 import { summarizeStints, type PresenceStint } from '../src';
-import { historyWindow, walkHistory, vonageStint } from '../src/providers/vonage/history';
+import { historyWindow, walkHistory, vonageStint } from '../src/vendors/vonage/history';
 import { ContractError, InputError } from '../src/errors';
 
 const stint = (agentId: string, state: PresenceStint['state'], start: string, durationMs: number | null): PresenceStint => ({
-  provider: 'vonage',
+  vendor: 'vonage',
   agentId,
   state,
   status: { id: null, name: state, category: state },

@@ -36,9 +36,9 @@ describe('agent ids', () => {
   });
 
   it.each(['../admin', '1/2', 'a?b=c', 'a#b', '%2F', '..', 'a b'])('refuses the path-injection attempt %j for every vendor', (value) => {
-    for (const provider of ['cirrus', 'vonage', 'talkdesk'] as const) {
-      expect(() => validateAgentId(provider, value)).toThrow(InputError);
-      expect(() => validateStatusId(provider, value)).toThrow(InputError);
+    for (const vendor of ['cirrus', 'vonage', 'talkdesk'] as const) {
+      expect(() => validateAgentId(vendor, value)).toThrow(InputError);
+      expect(() => validateStatusId(vendor, value)).toThrow(InputError);
     }
   });
 

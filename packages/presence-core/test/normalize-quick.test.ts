@@ -8,11 +8,11 @@ import {
   TalkdeskPresenceRecordSchema,
   VonagePresenceRecordSchema,
   type NormalizeContext,
-  type ProviderId,
+  type VendorId,
 } from '../src';
-import { quickCirrusTypeId } from '../src/providers/cirrus/quick';
-import { quickTalkdeskPresence } from '../src/providers/talkdesk/quick';
-import { quickVonagePresence } from '../src/providers/vonage/quick';
+import { quickCirrusTypeId } from '../src/vendors/cirrus/quick';
+import { quickTalkdeskPresence } from '../src/vendors/talkdesk/quick';
+import { quickVonagePresence } from '../src/vendors/vonage/quick';
 import { seededRandom } from './helpers/seeded-random';
 
 /** Every quick check, refusing every record. */
@@ -22,9 +22,9 @@ const mockRefuse = jest.fn((): undefined => undefined);
 function schemaOnly(): typeof normalizePresence {
   let normalize!: typeof normalizePresence;
   jest.isolateModules(() => {
-    jest.doMock('../src/providers/cirrus/quick', () => ({ quickCirrusTypeId: mockRefuse }));
-    jest.doMock('../src/providers/vonage/quick', () => ({ quickVonagePresence: mockRefuse }));
-    jest.doMock('../src/providers/talkdesk/quick', () => ({ quickTalkdeskPresence: mockRefuse }));
+    jest.doMock('../src/vendors/cirrus/quick', () => ({ quickCirrusTypeId: mockRefuse }));
+    jest.doMock('../src/vendors/vonage/quick', () => ({ quickVonagePresence: mockRefuse }));
+    jest.doMock('../src/vendors/talkdesk/quick', () => ({ quickTalkdeskPresence: mockRefuse }));
     // The index itself is real; what it imports comes from this registry, quick checks mocked.
     ({ normalizePresence: normalize } = jest.requireActual<typeof import('../src')>('../src'));
   });
@@ -134,7 +134,7 @@ function talkdeskRecord(g: ReturnType<typeof generator>): unknown {
 }
 
 interface Case {
-  provider: ProviderId;
+  vendor: VendorId;
   schema: { safeParse(v: unknown): { success: boolean; data?: unknown } };
   quick: (v: unknown) => unknown;
   make: (g: ReturnType<typeof generator>) => unknown;
@@ -144,7 +144,7 @@ interface Case {
 }
 const cases: Case[] = [
   {
-    provider: 'cirrus',
+    vendor: 'cirrus',
     schema: CirrusPresencePayloadSchema,
     // The record as the quick path reads it: its own presence_type and name, and the type_id the check gives.
     quick: (v) => {
@@ -155,22 +155,22 @@ const cases: Case[] = [
     transforms: true,
     validShare: 0.85,
   },
-  { provider: 'vonage', schema: VonagePresenceRecordSchema, quick: quickVonagePresence, make: vonageRecord, transforms: false, validShare: 0.85 },
-  { provider: 'talkdesk', schema: TalkdeskPresenceRecordSchema, quick: quickTalkdeskPresence, make: talkdeskRecord, transforms: false, validShare: 0.96 },
+  { vendor: 'vonage', schema: VonagePresenceRecordSchema, quick: quickVonagePresence, make: vonageRecord, transforms: false, validShare: 0.85 },
+  { vendor: 'talkdesk', schema: TalkdeskPresenceRecordSchema, quick: quickTalkdeskPresence, make: talkdeskRecord, transforms: false, validShare: 0.96 },
 ];
 
-function outcome(normalize: typeof normalizePresence, provider: ProviderId, record: unknown, context: NormalizeContext) {
+function outcome(normalize: typeof normalizePresence, vendor: VendorId, record: unknown, context: NormalizeContext) {
   try {
-    return { presence: normalize(provider, record, context) };
+    return { presence: normalize(vendor, record, context) };
   } catch (error) {
     const e = error as Error & { field?: string; kind?: string };
     return { error: { class: e.constructor.name, kind: e.kind, field: e.field, message: e.message } };
   }
 }
 
-describe.each(cases)('$provider: the quick check agrees with the schema', ({ provider, schema, quick, make, transforms, validShare }) => {
+describe.each(cases)('$vendor: the quick check agrees with the schema', ({ vendor, schema, quick, make, transforms, validShare }) => {
   const bySchema = schemaOnly();
-  const g = generator(provider.length * 7919, validShare);
+  const g = generator(vendor.length * 7919, validShare);
   const records = Array.from({ length: 6000 }, () => make(g));
 
   it('accepts only what the schema accepts, and reads it as the schema does', () => {
@@ -193,16 +193,16 @@ describe.each(cases)('$provider: the quick check agrees with the schema', ({ pro
     let errors = 0;
     records.forEach((record, i) => {
       const context: NormalizeContext = {
-        ...(provider === 'cirrus' || i % 3 !== 0 ? { agentId: i % 11 === 0 ? '9223372036854775806' : String(i) } : {}),
+        ...(vendor === 'cirrus' || i % 3 !== 0 ? { agentId: i % 11 === 0 ? '9223372036854775806' : String(i) } : {}),
         ...(i % 5 === 0 ? { mapping: { Lunch: 'busy', '14': 'offline', ready: 'away' } as const } : {}),
         ...(i % 7 === 0 ? { includeRaw: true } : {}),
-        ...(provider === 'cirrus' && i % 4 === 0 ? { activity: { onInteraction: i % 8 === 0, interactions: 1 } } : {}),
+        ...(vendor === 'cirrus' && i % 4 === 0 ? { activity: { onInteraction: i % 8 === 0, interactions: 1 } } : {}),
       };
-      const fast = outcome(normalizePresence, provider, record, context);
-      expect(fast).toStrictEqual(outcome(bySchema, provider, record, context));
+      const fast = outcome(normalizePresence, vendor, record, context);
+      expect(fast).toStrictEqual(outcome(bySchema, vendor, record, context));
       if (fast.error) errors++;
       // The keys come in the order they always did (n8n shows them so).
-      if (fast.presence) expect(Object.keys(fast.presence)).toEqual(Object.keys(outcome(bySchema, provider, record, context).presence!));
+      if (fast.presence) expect(Object.keys(fast.presence)).toEqual(Object.keys(outcome(bySchema, vendor, record, context).presence!));
     });
     expect(errors).toBeGreaterThan(100);
   });
@@ -220,7 +220,7 @@ describe('presences have the same keys in the same order from every vendor (raw 
   type Shape = Array<string | [string, Shape]>;
   const shape = (p: object): Shape => Object.entries(p).map(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) && k !== 'raw' ? [k, shape(v as object)] : k));
   const cirrus = { presence_type: 1, type_id: 1, name: 'Active' };
-  const head = ['provider', 'agentId', 'name', 'email', 'state', ['status', ['id', 'name', 'category']], 'since', 'sinceSource'] as Shape;
+  const head = ['vendor', 'agentId', 'name', 'email', 'state', ['status', ['id', 'name', 'category']], 'since', 'sinceSource'] as Shape;
 
   it('Cirrus', () => {
     expect(shape(normalizePresence('cirrus', cirrus, { agentId: '1' }))).toEqual([...head, 'activity']);

@@ -16,7 +16,7 @@ describe('seed payloads normalise to their documented meaning', () => {
   it('Vonage GET /agents/presences/users: Logged Out is offline, Ready is available', () => {
     const [loggedOut, ready] = vonageList.map((r) => normalizePresence('vonage', r));
     expect(loggedOut).toEqual({
-      provider: 'vonage',
+      vendor: 'vonage',
       agentId: 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b',
       state: 'offline',
       status: { id: 'eaed6862-14fa-4114-be62-b8709b5d4a49', name: 'Logged Out', category: 'LoggedOut' },
@@ -49,7 +49,7 @@ describe('seed payloads normalise to their documented meaning', () => {
   it('Talkdesk: available with an interaction is busy, and activity is reported', () => {
     const p = normalizePresence('talkdesk', talkdeskPresence, { agentId: '5c6f2a1b9e8d7c0087654321' });
     expect(p).toMatchObject({
-      provider: 'talkdesk',
+      vendor: 'talkdesk',
       agentId: '5c6f2a1b9e8d7c0087654321',
       state: 'busy',
       status: { id: 'available', name: 'available', category: 'Available' },
@@ -88,7 +88,7 @@ describe('seed payloads normalise to their documented meaning', () => {
   it('Cirrus: the payload of the documented envelope', () => {
     const p = normalizePresence('cirrus', cirrusEnvelope.object, { agentId: '9007199254740993' });
     expect(p).toEqual({
-      provider: 'cirrus',
+      vendor: 'cirrus',
       agentId: '9007199254740993',
       state: 'available',
       name: null,
@@ -147,8 +147,8 @@ describe('seed payloads normalise to their documented meaning', () => {
     expect(normalizePresence('vonage', { ...vonageOne, newField: { x: 1 } }).state).toBe('offline');
   });
 
-  it('an unknown provider is an input error, not a crash', () => {
-    expect(() => normalizePresence('genesys' as never, {})).toThrow(/provider/);
+  it('an unknown vendor is an input error, not a crash', () => {
+    expect(() => normalizePresence('genesys' as never, {})).toThrow(/vendor/);
   });
 });
 

@@ -11,7 +11,7 @@ describe('the built package', () => {
     const script = `
       const core = require('@agent-presence/presence-core');
       const undici = require('@agent-presence/presence-core/undici');
-      const names = ['normalizePresence', 'detectChanges', 'parseProviderError', 'createCirrusClient', 'createVonageClient', 'createTalkdeskClient',
+      const names = ['normalizePresence', 'detectChanges', 'parseVendorError', 'createCirrusClient', 'createVonageClient', 'createTalkdeskClient',
         'CirrusEnvelopeSchema', 'CirrusPresenceRecordSchema', 'VonagePresenceRecordSchema', 'TalkdeskPresenceRecordSchema', 'AgentPresenceSchema', 'PresenceSnapshotSchema'];
       console.log(JSON.stringify({ missing: names.filter((n) => core[n] === undefined), undici: typeof undici.createUndiciTransport, leaks: typeof core.createUndiciTransport }));
     `;

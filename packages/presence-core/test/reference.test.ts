@@ -13,7 +13,7 @@ import {
   createVonageClient,
   InputError,
   normalizeVonageEvent,
-  ProviderApiError,
+  VendorApiError,
   verifyVonageSignature,
   VonageSubscriptionSchema,
   withClientCredentials,
@@ -76,13 +76,13 @@ const vonage = (t: HttpTransport) => createVonageClient({ transport: t, ...noRet
 const talkdesk = (t: HttpTransport) => createTalkdeskClient({ transport: t, ...noRetry });
 const cirrus = (t: HttpTransport) => createCirrusClient({ transport: t, ...noRetry });
 
-async function rejection(promise: Promise<unknown>): Promise<ProviderApiError> {
+async function rejection(promise: Promise<unknown>): Promise<VendorApiError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ProviderApiError);
-  return error as ProviderApiError;
+  expect(error).toBeInstanceOf(VendorApiError);
+  return error as VendorApiError;
 }
 
 const VONAGE_USER = 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b';
@@ -101,7 +101,7 @@ const cases: Record<string, () => Promise<void>> = {
   'vonage/presence-one': async () => {
     const { transport, sent } = answering('vonage/presence-one');
     expect(await vonage(transport).getPresence(VONAGE_USER)).toEqual({
-      provider: 'vonage',
+      vendor: 'vonage',
       agentId: VONAGE_USER,
       name: null,
       email: null,
@@ -137,7 +137,7 @@ const cases: Record<string, () => Promise<void>> = {
     const stints = await vonage(transport).getPresenceHistory({ from: query!.start!, to: query!.end });
     expect(stints).toEqual([
       {
-        provider: 'vonage',
+        vendor: 'vonage',
         agentId: '01',
         state: 'offline',
         status: { id: null, name: 'Logged Out', category: 'LoggedOut' },
@@ -146,7 +146,7 @@ const cases: Record<string, () => Promise<void>> = {
         durationMs: 9523,
       },
       {
-        provider: 'vonage',
+        vendor: 'vonage',
         agentId: '01',
         state: 'available',
         status: { id: null, name: 'Ready', category: 'Ready' },
@@ -186,7 +186,7 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'vonage/users-page': async () => {
     const { transport, sent } = answering('vonage/users-page');
-    expect(await vonage(transport).listAgents()).toEqual([{ provider: 'vonage', agentId: VONAGE_USER, name: 'Ava Patel', email: 'ava.patel@example.com', team: null }]);
+    expect(await vonage(transport).listAgents()).toEqual([{ vendor: 'vonage', agentId: VONAGE_USER, name: 'Ava Patel', email: 'ava.patel@example.com', team: null }]);
     // one short page: the documented first page, 1, and nothing more
     expect(sent).toHaveLength(1);
     expectRequest(sent[0], 'vonage/users-page');
@@ -201,14 +201,14 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'vonage/token': async () => {
     const { transport, sent } = answering('vonage/token');
-    const auth = withClientCredentials(transport, { provider: 'vonage', tokenUrl: 'https://emea.cc.vonage.com/Auth/connect/token', clientId: 'my-client', clientSecret: 'my-secret', scope: 'users:read users:write', clientAuthentication: 'body' });
+    const auth = withClientCredentials(transport, { vendor: 'vonage', tokenUrl: 'https://emea.cc.vonage.com/Auth/connect/token', clientId: 'my-client', clientSecret: 'my-secret', scope: 'users:read users:write', clientAuthentication: 'body' });
     await auth.request({ method: 'GET', url: 'https://emea.api.newvoicemedia.com/agents/presence-definitions', headers: {} });
     expectRequest(sent[0], 'vonage/token');
     expect(sent[1]!.headers.Authorization).toBe(`Bearer ${(fixture('vonage/token').response.body as { access_token: string }).access_token}`);
   },
   'vonage/token-error': async () => {
     const { transport } = answering('vonage/token-error');
-    const auth = withClientCredentials(transport, { provider: 'vonage', tokenUrl: 'https://emea.cc.vonage.com/Auth/connect/token', clientId: 'my-client', clientSecret: 'my-secret', clientAuthentication: 'body' });
+    const auth = withClientCredentials(transport, { vendor: 'vonage', tokenUrl: 'https://emea.cc.vonage.com/Auth/connect/token', clientId: 'my-client', clientSecret: 'my-secret', clientAuthentication: 'body' });
     const error = await rejection(auth.request({ method: 'GET', url: 'https://emea.api.newvoicemedia.com/agents/presence-definitions', headers: {} }));
     expect([error.httpStatus, error.code, error.vendorMessage]).toEqual([400, 'invalid_scope', 'scope is required']);
     expect(error.hint).toMatch(/scopes/);
@@ -253,7 +253,7 @@ const cases: Record<string, () => Promise<void>> = {
     expect(verifyVonageSignature({ token: `Bearer ${signed(body, secret)}`, body, secret, now: Date.now() })).toMatchObject({ ok: true, jti: 'j-1' });
     const presence = normalizeVonageEvent(JSON.parse(body));
     expect(presence).toEqual({
-      provider: 'vonage',
+      vendor: 'vonage',
       agentId: VONAGE_USER,
       state: 'available',
       name: null,
@@ -279,8 +279,8 @@ const cases: Record<string, () => Promise<void>> = {
   'vonage/error-query-limit': async () => {
     const { transport } = answering('vonage/error-query-limit');
     const batch = await vonage(transport).getPresences([VONAGE_USER]);
-    const error = batch.failures[0]?.error as ProviderApiError;
-    expect(error).toBeInstanceOf(ProviderApiError);
+    const error = batch.failures[0]?.error as VendorApiError;
+    expect(error).toBeInstanceOf(VendorApiError);
     expect([error.code, error.vendorMessage]).toEqual(['Query limit', 'A maximum of 50 user IDs is allowed in one query; 51 were given.']);
   },
   'vonage/error-validation': async () => {
@@ -298,7 +298,7 @@ const cases: Record<string, () => Promise<void>> = {
   'talkdesk/presence-one': async () => {
     const { transport, sent } = answering('talkdesk/presence-one');
     const presence = await talkdesk(transport).getPresence(TALKDESK_USER);
-    expect(presence).toMatchObject({ provider: 'talkdesk', agentId: TALKDESK_USER, status: { id: 'available' }, since: '2024-03-04T09:15:00.000Z', activity: { occupancy: 1, interactions: 1 } });
+    expect(presence).toMatchObject({ vendor: 'talkdesk', agentId: TALKDESK_USER, status: { id: 'available' }, since: '2024-03-04T09:15:00.000Z', activity: { occupancy: 1, interactions: 1 } });
     expectRequest(sent[0], 'talkdesk/presence-one');
   },
   'talkdesk/set-status': async () => {
@@ -354,16 +354,16 @@ const cases: Record<string, () => Promise<void>> = {
     }
     // any other failure is still an error
     const broken: HttpTransport = { request: async () => ({ status: 500, headers: {}, body: '{"code":"500","message":"boom"}' }) };
-    await expect(talkdesk(broken).listStatuses()).rejects.toBeInstanceOf(ProviderApiError);
+    await expect(talkdesk(broken).listStatuses()).rejects.toBeInstanceOf(VendorApiError);
   },
   'talkdesk/users-page': async () => {
     const { transport, sent } = answering('talkdesk/users-page');
-    expect(await talkdesk(transport).listAgents()).toEqual([{ provider: 'talkdesk', agentId: TALKDESK_USER, name: 'Ava Patel', email: 'ava.patel@example.com', team: null }]);
+    expect(await talkdesk(transport).listAgents()).toEqual([{ vendor: 'talkdesk', agentId: TALKDESK_USER, name: 'Ava Patel', email: 'ava.patel@example.com', team: null }]);
     expectRequest(sent[0], 'talkdesk/users-page');
   },
   'talkdesk/token': async () => {
     const { transport, sent } = answering('talkdesk/token');
-    const auth = withClientCredentials(transport, { provider: 'talkdesk', tokenUrl: 'https://acme.talkdeskid.com/oauth/token', clientId: 'cid', clientSecret: 'sec', scope: 'presence-user:read users:read', clientAuthentication: 'basic' });
+    const auth = withClientCredentials(transport, { vendor: 'talkdesk', tokenUrl: 'https://acme.talkdeskid.com/oauth/token', clientId: 'cid', clientSecret: 'sec', scope: 'presence-user:read users:read', clientAuthentication: 'basic' });
     await auth.request({ method: 'GET', url: 'https://api.talkdeskapp.com/users', headers: {} });
     expectRequest(sent[0], 'talkdesk/token');
     expect(sent[0]!.headers.Authorization).toBe(`Basic ${Buffer.from('cid:sec').toString('base64')}`);
@@ -371,7 +371,7 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'talkdesk/token-error': async () => {
     const { transport } = answering('talkdesk/token-error');
-    const auth = withClientCredentials(transport, { provider: 'talkdesk', tokenUrl: 'https://acme.talkdeskid.com/oauth/token', clientId: 'cid', clientSecret: 'wrong', clientAuthentication: 'basic' });
+    const auth = withClientCredentials(transport, { vendor: 'talkdesk', tokenUrl: 'https://acme.talkdeskid.com/oauth/token', clientId: 'cid', clientSecret: 'wrong', clientAuthentication: 'basic' });
     const error = await rejection(auth.request({ method: 'GET', url: 'https://api.talkdeskapp.com/users', headers: {} }));
     expect([error.httpStatus, error.code, error.vendorMessage]).toEqual([401, 'invalid_client', 'Client authentication failed']);
   },
@@ -391,7 +391,7 @@ const cases: Record<string, () => Promise<void>> = {
   // ------------------------------------------------------------------ Cirrus
   'cirrus/presence-one': async () => {
     const { transport, sent } = answering('cirrus/presence-one');
-    expect(await cirrus(transport).getPresence('17')).toMatchObject({ provider: 'cirrus', agentId: '17', state: 'available', status: { id: '1', name: 'Active', category: 'Active' } });
+    expect(await cirrus(transport).getPresence('17')).toMatchObject({ vendor: 'cirrus', agentId: '17', state: 'available', status: { id: '1', name: 'Active', category: 'Active' } });
     expectRequest(sent[0], 'cirrus/presence-one');
   },
   'cirrus/presence-one-data': async () => {

@@ -1,9 +1,9 @@
-import { backoffDelay, defaultRetryPolicy, ProviderApiError, withRetry, type RetryDecision } from '../src';
+import { backoffDelay, defaultRetryPolicy, VendorApiError, withRetry, type RetryDecision } from '../src';
 import { fakeTime } from './helpers/fake-time';
 
 const classify = (e: unknown): RetryDecision =>
-  e instanceof ProviderApiError ? { retryable: e.retryable, retryAfterMs: e.retryAfterMs } : { retryable: false };
-const tooMany = (retryAfterMs?: number) => new ProviderApiError({ provider: 'vonage', httpStatus: 429, code: 'HTTP_429', message: 'slow down', retryAfterMs });
+  e instanceof VendorApiError ? { retryable: e.retryable, retryAfterMs: e.retryAfterMs } : { retryable: false };
+const tooMany = (retryAfterMs?: number) => new VendorApiError({ vendor: 'vonage', httpStatus: 429, code: 'HTTP_429', message: 'slow down', retryAfterMs });
 
 describe('withRetry', () => {
   it('backs off exponentially with full jitter, capped', () => {
@@ -18,7 +18,7 @@ describe('withRetry', () => {
     const result = await withRetry(
       async () => {
         calls++;
-        if (calls < 3) throw calls === 1 ? tooMany() : new ProviderApiError({ provider: 'cirrus', httpStatus: 503, code: '503', message: 'x' });
+        if (calls < 3) throw calls === 1 ? tooMany() : new VendorApiError({ vendor: 'cirrus', httpStatus: 503, code: '503', message: 'x' });
         return 'ok';
       },
       classify,
@@ -68,7 +68,7 @@ describe('withRetry', () => {
     const t = fakeTime();
     await expect(
       withRetry(async () => { throw tooMany(); }, classify, { maxAttempts: 10, baseDelayMs: 1000, maxDelayMs: 1000, deadline: t.now() + 1500 }, { ...t, random: () => 0.9999 }),
-    ).rejects.toBeInstanceOf(ProviderApiError);
+    ).rejects.toBeInstanceOf(VendorApiError);
     expect(t.sleeps).toEqual([1000]);
   });
 
@@ -81,7 +81,7 @@ describe('withRetry', () => {
 
   it('never retries what is not retryable, nor without a sleep', async () => {
     let calls = 0;
-    const notFound = new ProviderApiError({ provider: 'talkdesk', httpStatus: 404, code: 'x', message: 'y' });
+    const notFound = new VendorApiError({ vendor: 'talkdesk', httpStatus: 404, code: 'x', message: 'y' });
     await expect(withRetry(async () => { calls++; throw notFound; }, classify, defaultRetryPolicy, { ...fakeTime(), random: Math.random })).rejects.toBe(notFound);
     expect(calls).toBe(1);
     await expect(withRetry(async () => { calls++; throw tooMany(); }, classify, defaultRetryPolicy, { now: Date.now, random: Math.random })).rejects.toThrow();

@@ -5,11 +5,11 @@ const MIN = 60_000;
 const T0 = Date.parse('2026-01-05T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * MIN).toISOString();
 
-function presence(agentId: string, name: string, state: AgentPresence['state'], since: string | null, provider: AgentPresence['provider'] = 'vonage'): AgentPresence {
-  return { provider, agentId, name: null, email: null, state, status: { id: `id-${name}`, name, category: state }, since, sinceSource: since === null ? null : 'vendor', activity: null };
+function presence(agentId: string, name: string, state: AgentPresence['state'], since: string | null, vendor: AgentPresence['vendor'] = 'vonage'): AgentPresence {
+  return { vendor, agentId, name: null, email: null, state, status: { id: `id-${name}`, name, category: state }, since, sinceSource: since === null ? null : 'vendor', activity: null };
 }
-const lunch = (agentId: string, since: string | null, provider?: AgentPresence['provider']) => presence(agentId, 'Lunch', 'away', since, provider);
-const brk = (agentId: string, since: string | null, provider?: AgentPresence['provider']) => presence(agentId, 'Break', 'away', since, provider);
+const lunch = (agentId: string, since: string | null, vendor?: AgentPresence['vendor']) => presence(agentId, 'Lunch', 'away', since, vendor);
+const brk = (agentId: string, since: string | null, vendor?: AgentPresence['vendor']) => presence(agentId, 'Break', 'away', since, vendor);
 const ready = (agentId: string, since: string | null) => presence(agentId, 'Ready', 'available', since);
 
 // Lunch 60 minutes, any other away status 15.

@@ -61,7 +61,7 @@ describe('normalizeVonageEvent', () => {
   it('maps the lower camel case event category like the REST one', () => {
     const p = normalizeVonageEvent(JSON.parse(body));
     expect(p).toEqual({
-      provider: 'vonage',
+      vendor: 'vonage',
       agentId: 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b',
       state: 'away',
       name: null,

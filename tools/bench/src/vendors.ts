@@ -57,7 +57,7 @@ export const vendors: VendorSpec[] = [
     coreClient: (sim, http, concurrency) =>
       createVonageClient({
         transport: withClientCredentials(http, {
-          provider: 'vonage',
+          vendor: 'vonage',
           tokenUrl: sim.info.vendors.vonage.tokenUrl,
           clientId: sim.info.credentials.vonage.clientId,
           clientSecret: sim.info.credentials.vonage.clientSecret,
@@ -80,7 +80,7 @@ export const vendors: VendorSpec[] = [
     coreClient: (sim, http, concurrency) =>
       createTalkdeskClient({
         transport: withClientCredentials(http, {
-          provider: 'talkdesk',
+          vendor: 'talkdesk',
           tokenUrl: sim.info.vendors.talkdesk.tokenUrl,
           clientId: sim.info.credentials.talkdesk.clientId,
           clientSecret: sim.info.credentials.talkdesk.clientSecret,

@@ -15,7 +15,7 @@ export const auditTable = {
   name: 'Agent presence audit',
   columns: [
     { name: 'observedAt', type: 'string' },
-    { name: 'provider', type: 'string' },
+    { name: 'vendor', type: 'string' },
     { name: 'agentId', type: 'string' },
     { name: 'name', type: 'string' },
     { name: 'event', type: 'string' },

@@ -19,7 +19,7 @@ export function presenceProblems(vendor, presence, agent) {
   const problems = [];
   const where = `${vendor} ${presence?.agentId}`;
   if (!agent) return [`${where}: not in the simulator's state`];
-  if (presence.provider !== vendor) problems.push(`${where}: provider ${presence.provider}`);
+  if (presence.vendor !== vendor) problems.push(`${where}: vendor ${presence.vendor}`);
   if (presence.status?.id !== agent.statusId) problems.push(`${where}: status.id ${presence.status?.id} != ${agent.statusId}`);
   if (presence.status?.name !== agent.statusName) problems.push(`${where}: status.name ${presence.status?.name} != ${agent.statusName}`);
   const state = expectedState(vendor, agent);
@@ -45,7 +45,7 @@ export function comparePresences(vendor, presences, stateAgents, { exact = false
 
 /** A fixed-width table of presences for people. */
 export function presenceTable(presences) {
-  const rows = presences.map((p) => [p.provider, p.agentId, p.state, p.status?.name ?? '', p.since ?? '']);
+  const rows = presences.map((p) => [p.vendor, p.agentId, p.state, p.status?.name ?? '', p.since ?? '']);
   const head = ['vendor', 'agent', 'state', 'status', 'since'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ');

@@ -111,7 +111,7 @@ export function assertTriggerRun(vendor, { items, executions }, expected) {
   for (const e of expected) {
     const item = items.find((i) => i.json.agentId === e.agentId).json;
     assert.equal(item.event, 'changed');
-    assert.equal(item.provider, vendor);
+    assert.equal(item.vendor, vendor);
     assert.ok(typeof item.name === 'string' && item.name.length > 0, `${e.agentId} is named`);
     assert.equal(item.current.status.id, e.to.id, `${e.agentId} current status`);
     assert.equal(item.current.state, expectedState(vendor, { category: e.to.category }));

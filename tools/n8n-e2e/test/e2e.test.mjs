@@ -275,7 +275,7 @@ describe('a running n8n start', () => {
         assert.equal(executions[0].mode, 'webhook');
         const item = items.find((x) => x.executionId === executions[0].id).json;
         assert.equal(item.event, 'changed');
-        assert.equal(item.provider, 'vonage');
+        assert.equal(item.vendor, 'vonage');
         assert.equal(item.agentId, agentId);
         assert.ok(typeof item.name === 'string' && item.name.length > 0, 'the agent is named');
         assert.equal(item.current.agentId, agentId);
@@ -413,7 +413,7 @@ describe('a running n8n start', () => {
     it('audit log: the change is a row of the data table', () => {
       if (r.error) throw r.error;
       const row = r.rows.find((x) => x.agentId === r.vonageAgent);
-      assert.equal(row.provider, 'vonage');
+      assert.equal(row.vendor, 'vonage');
       assert.ok(row.name, 'the row names the agent');
       assert.equal(row.event, 'changed');
       assert.equal(row.state, 'away');

@@ -169,7 +169,7 @@ export function walkTests(ctx) {
         const items = await itemsAfter(ctx.n8n(), editor.workflowId(), triggerName, 0);
         assert.ok(items.length > 0, 'the test event has items');
         for (const item of items) {
-          assert.equal(item.provider, pkg.vendor);
+          assert.equal(item.vendor, pkg.vendor);
           assert.ok(item.agentId && item.event && item.current, `a change item: ${JSON.stringify(item).slice(0, 200)}`);
           assert.ok(typeof item.name === 'string' && item.name.length > 0, `the item names its agent: ${JSON.stringify(item).slice(0, 200)}`);
         }

@@ -8,9 +8,9 @@
 import {
   ContractError,
   NetworkError,
-  ProviderApiError,
+  VendorApiError,
   createVonageClient,
-  parseProviderError,
+  parseVendorError,
   parseJsonBody,
   vonageAgentsAccept,
   withClientCredentials,
@@ -96,7 +96,7 @@ describe('429', () => {
     sim.control.resetCounters();
     fault(vendor, { kind: '429', retryAfterSeconds: 2 });
     const error = await failure(clientOf(vendor).getPresence(agentOf(vendor)));
-    expect(error).toBeInstanceOf(ProviderApiError);
+    expect(error).toBeInstanceOf(VendorApiError);
     expect(error).toMatchObject({ httpStatus: 429, code: VENDOR_CODE[vendor]['429'], retryAfterMs: 2_000, retryable: true, endpoint: PRESENCE_GET[vendor] });
     expect(presenceCalls(vendor)).toBe(3);
   });
@@ -112,13 +112,13 @@ describe('500 and 503', () => {
       await readsCorrectly(vendor);
       expect(presenceCalls(vendor)).toBe(2);
       expect(c.retries).toHaveLength(1);
-      expect(c.retries[0]!.error).toBeInstanceOf(ProviderApiError);
+      expect(c.retries[0]!.error).toBeInstanceOf(VendorApiError);
 
       sim.control.resetCounters();
       fault(vendor, { kind });
       const error = await failure(clientOf(vendor).getPresence(agentOf(vendor)));
-      expect(error).toBeInstanceOf(ProviderApiError);
-      expect(error).toMatchObject({ httpStatus: Number(kind), code: VENDOR_CODE[vendor][kind], retryable: true, provider: vendor });
+      expect(error).toBeInstanceOf(VendorApiError);
+      expect(error).toMatchObject({ httpStatus: Number(kind), code: VENDOR_CODE[vendor][kind], retryable: true, vendor: vendor });
       expect(presenceCalls(vendor)).toBe(3);
     },
   );
@@ -153,7 +153,7 @@ describe('latency past a short transport timeout', () => {
     const errors = await Promise.all(VENDORS.map((v) => failure(sc[v].getPresence(agentOf(v)))));
     VENDORS.forEach((v, i) => {
       expect(errors[i]).toBeInstanceOf(NetworkError);
-      expect(errors[i]).toMatchObject({ provider: v, code: 'UND_ERR_HEADERS_TIMEOUT', endpoint: PRESENCE_GET[v], retryable: true });
+      expect(errors[i]).toMatchObject({ vendor: v, code: 'UND_ERR_HEADERS_TIMEOUT', endpoint: PRESENCE_GET[v], retryable: true });
       expect(presenceCalls(v)).toBe(2);
     });
   });
@@ -207,7 +207,7 @@ describe('truncated bodies', () => {
 });
 
 describe('non-JSON error pages', () => {
-  it.each(VENDORS)('%s: an HTML 502 is a ProviderApiError HTTP_502 with a readable message', async (vendor) => {
+  it.each(VENDORS)('%s: an HTML 502 is a VendorApiError HTTP_502 with a readable message', async (vendor) => {
     await readsCorrectly(vendor);
     sim.control.resetCounters();
     fault(vendor, { kind: 'non-json', count: 1 });
@@ -217,8 +217,8 @@ describe('non-JSON error pages', () => {
     sim.control.resetCounters();
     fault(vendor, { kind: 'non-json' });
     const error = await failure(clientOf(vendor).getPresence(agentOf(vendor)));
-    expect(error).toBeInstanceOf(ProviderApiError);
-    const e = error as ProviderApiError;
+    expect(error).toBeInstanceOf(VendorApiError);
+    const e = error as VendorApiError;
     expect(e).toMatchObject({ httpStatus: 502, code: 'HTTP_502', endpoint: PRESENCE_GET[vendor] });
     expect(e.vendorMessage).toMatch(/Bad Gateway.*not JSON.*502 Bad Gateway.*nginx/);
     expect(e.vendorMessage).not.toMatch(/[<>]/);
@@ -307,7 +307,7 @@ describe('schema drift', () => {
     sim.control.addFault(spec);
     const error = await failure(run());
     expect(error).toBeInstanceOf(ContractError);
-    expect(error).toMatchObject({ provider: vendor, field, endpoint });
+    expect(error).toMatchObject({ vendor: vendor, field, endpoint });
     expect((error as ContractError).message).toContain(`"${field}"`);
     expect((error as ContractError).message).toContain(endpoint);
     expect(counter(sim, `${vendor} ${endpoint}`)).toBe(1);
@@ -356,10 +356,10 @@ describe('token expiry', () => {
     expect(presenceCalls('vonage')).toBe(2);
   });
 
-  it('Cirrus: a 401 ProviderApiError, not retried; the static key still works afterwards', async () => {
+  it('Cirrus: a 401 VendorApiError, not retried; the static key still works afterwards', async () => {
     fault('cirrus', { kind: 'token-expiry', count: 1 });
     const error = await failure(c.cirrus.getPresence(agentOf('cirrus')));
-    expect(error).toBeInstanceOf(ProviderApiError);
+    expect(error).toBeInstanceOf(VendorApiError);
     expect(error).toMatchObject({ httpStatus: 401, code: '401', retryable: false, endpoint: PRESENCE_GET.cirrus });
     expect(presenceCalls('cirrus')).toBe(1);
     await readsCorrectly('cirrus');
@@ -378,7 +378,7 @@ describe('Vonage request rules (raw requests: the client never breaks them)', ()
     expect(refused.status).toBe(400);
     const body = parseJsonBody(refused.body);
     expect(body).toEqual({ ok: true, value: { status: 400, title: 'Query limit', detail: expect.stringMatching(/maximum of 50 .*51 were given/) } });
-    expect(parseProviderError('vonage', refused.status, refused.body).code).toBe('Query limit');
+    expect(parseVendorError('vonage', refused.status, refused.body).code).toBe('Query limit');
 
     const answered = await c.vonageAuth.request({ method: 'GET', url: batchUrl(ids.slice(0, 50)), headers: { Accept: vonageAgentsAccept } });
     expect(answered.status).toBe(200);
@@ -397,14 +397,14 @@ describe('Vonage request rules (raw requests: the client never breaks them)', ()
     for (const send of [c.vonageAuth, transport]) {
       const res = await send.request({ method: 'GET', url, headers: { Accept: 'application/json' } });
       expect(res.status).toBe(400);
-      expect(parseProviderError('vonage', res.status, res.body)).toMatchObject({ code: 'ApiVersionUnspecified', message: expect.stringContaining(vonageAgentsAccept) });
+      expect(parseVendorError('vonage', res.status, res.body)).toMatchObject({ code: 'ApiVersionUnspecified', message: expect.stringContaining(vonageAgentsAccept) });
     }
   });
 
   it('a token with only users:read can read but not set presence (403)', async () => {
     const readOnly = createVonageClient({
       transport: withClientCredentials(transport, {
-        provider: 'vonage',
+        vendor: 'vonage',
         tokenUrl: sim.vendors.vonage.tokenUrl,
         clientId: sim.credentials.vonage.clientId,
         clientSecret: sim.credentials.vonage.clientSecret,
@@ -418,9 +418,9 @@ describe('Vonage request rules (raw requests: the client never breaks them)', ()
     const before = await readOnly.getPresence(id);
     const target = VONAGE_STATUSES.find((s) => s.selectable && s.presenceId !== before.status.id)!;
     const error = await failure(readOnly.setPresence(id, target.presenceId));
-    expect(error).toBeInstanceOf(ProviderApiError);
+    expect(error).toBeInstanceOf(VendorApiError);
     expect(error).toMatchObject({ httpStatus: 403, code: 'Forbidden', retryable: false, endpoint: 'PATCH /agents/{userId}/presence' });
-    expect((error as ProviderApiError).vendorMessage).toContain('users:write');
+    expect((error as VendorApiError).vendorMessage).toContain('users:write');
     expect(counter(sim, 'vonage PATCH /agents/{userId}/presence')).toBe(1);
     expect(sim.control.state('vonage').agents.find((a) => a.agentId === id)!.statusId).toBe(before.status.id);
   });

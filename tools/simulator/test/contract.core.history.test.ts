@@ -4,7 +4,7 @@
  * across pages that repeat the records at their `upTo` boundary, with faults, and with the
  * scope the vendor requires.
  */
-import { ProviderApiError, summarizeStints, type PresenceStint, type VonageClient } from '@agent-presence/presence-core';
+import { VendorApiError, summarizeStints, type PresenceStint, type VonageClient } from '@agent-presence/presence-core';
 import { createUndiciTransport, type UndiciTransport } from '@agent-presence/presence-core/undici';
 import { startSimulator, type Simulator } from '../src';
 import { EXPECTED_STATE, makeClients, type ClientSet } from './core-support';
@@ -104,7 +104,7 @@ describe('Vonage presence history', () => {
   it('needs the stats scope, as the vendor does', async () => {
     const narrow = makeClients(sim, transport, { vonageScope: 'users:read' });
     const error = await (narrow.vonage as VonageClient).getPresenceHistory({ from, to }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProviderApiError);
-    expect((error as ProviderApiError).httpStatus).toBe(403);
+    expect(error).toBeInstanceOf(VendorApiError);
+    expect((error as VendorApiError).httpStatus).toBe(403);
   });
 });

@@ -3,7 +3,7 @@
  * "Change User Occupancy" (scope enforced, occupancy reflected in the presence served) and
  * bulk set (one result per agent, the vendor's error kept, a dry run writing nothing).
  */
-import { ProviderApiError, addInteraction, setPresenceMany, type TalkdeskClient } from '@agent-presence/presence-core';
+import { VendorApiError, addInteraction, setPresenceMany, type TalkdeskClient } from '@agent-presence/presence-core';
 import { createUndiciTransport, type UndiciTransport } from '@agent-presence/presence-core/undici';
 import { startSimulator, type Simulator } from '../src';
 import { makeClients, type ClientSet } from './core-support';
@@ -47,9 +47,9 @@ describe('Talkdesk Change User Occupancy', () => {
     const id = ids('talkdesk')[1]!;
     sim.control.setPresence({ vendor: 'talkdesk', agentId: id, statusId: 'available', interactions: [] });
     const e422 = await talkdesk().changeOccupancy(id, [{ op: 'remove', path: '/interactions/0' }]).catch((e: unknown) => e);
-    expect([(e422 as ProviderApiError).httpStatus, e422]).toEqual([422, expect.any(ProviderApiError)]);
+    expect([(e422 as VendorApiError).httpStatus, e422]).toEqual([422, expect.any(VendorApiError)]);
     const e404 = await talkdesk().changeOccupancy('ffffffffffffffffffffffff', addInteraction({ id: 't', channel_name: 'crm', cost: 50 })).catch((e: unknown) => e);
-    expect((e404 as ProviderApiError).httpStatus).toBe(404);
+    expect((e404 as VendorApiError).httpStatus).toBe(404);
   });
 
   it('refuses a bad patch before any request, naming the operation', async () => {
@@ -79,7 +79,7 @@ describe('setPresenceMany', () => {
     for (const r of results) {
       if (r.agentId === unknown) {
         expect(r.ok).toBe(false);
-        if (!r.ok) expect((r.error as ProviderApiError).httpStatus).toBe(404);
+        if (!r.ok) expect((r.error as VendorApiError).httpStatus).toBe(404);
         continue;
       }
       expect(r).toMatchObject({ ok: true, current: { status: { id: LOGGED_OUT } } });

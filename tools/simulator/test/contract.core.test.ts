@@ -5,7 +5,7 @@
  * contract.core.faults.test.ts.
  */
 import {
-  ProviderApiError,
+  VendorApiError,
   createCirrusClient,
   createTalkdeskClient,
   detectChanges,
@@ -77,7 +77,7 @@ describe('authentication, the way each vendor documents it', () => {
 
     const wrong = createCirrusClient({ transport: withBearerToken(transport, 'not-the-key'), baseUrl: sim.vendors.cirrus.baseUrl });
     const error = await wrong.checkConnection().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProviderApiError);
+    expect(error).toBeInstanceOf(VendorApiError);
     expect(error).toMatchObject({ httpStatus: 401, code: '401', endpoint: 'GET /core/systemstatus' });
   });
 
@@ -116,7 +116,7 @@ describe('authentication, the way each vendor documents it', () => {
     expect(header(fresh.sent[1]!, 'authorization')).toMatch(/^Bearer \S+$/);
 
     const bodyAuth = withClientCredentials(transport, {
-      provider: 'talkdesk',
+      vendor: 'talkdesk',
       tokenUrl: sim.vendors.talkdesk.tokenUrl,
       clientId,
       clientSecret,
@@ -124,7 +124,7 @@ describe('authentication, the way each vendor documents it', () => {
     });
     const client = createTalkdeskClient({ transport: bodyAuth, baseUrl: sim.vendors.talkdesk.baseUrl });
     const error = await client.checkConnection().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProviderApiError);
+    expect(error).toBeInstanceOf(VendorApiError);
     expect(error).toMatchObject({ httpStatus: 401, code: 'invalid_client', endpoint: 'POST token' });
   });
 });
@@ -295,9 +295,9 @@ describe('setting presence with the vendor status ids', () => {
     const missed = VONAGE_STATUSES.find((s) => !s.selectable)!;
     const seq = lastSeq();
     const error = await c.vonage.setPresence(id, missed.presenceId).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProviderApiError);
+    expect(error).toBeInstanceOf(VendorApiError);
     expect(error).toMatchObject({ httpStatus: 400, endpoint: 'PATCH /agents/{userId}/presence' });
-    expect((error as ProviderApiError).vendorMessage).toMatch(/presenceId: .*not selectable/);
+    expect((error as VendorApiError).vendorMessage).toMatch(/presenceId: .*not selectable/);
     expect(lastSeq()).toBe(seq);
     expect(stateOf('vonage').get(id)!.statusId).toBe(target.presenceId);
   });
@@ -329,7 +329,7 @@ describe('listing statuses', () => {
   it('Cirrus: system and admin-defined presence types with their category and state', async () => {
     const statuses = await c.cirrus.listStatuses();
     expect(statuses).toEqual(
-      CIRRUS_STATUSES.map((s) => ({ provider: 'cirrus', id: s.id, name: s.name, category: s.category, state: EXPECTED_STATE.cirrus[s.category] })),
+      CIRRUS_STATUSES.map((s) => ({ vendor: 'cirrus', id: s.id, name: s.name, category: s.category, state: EXPECTED_STATE.cirrus[s.category] })),
     );
     expect(statuses.map((s) => s.id)).toEqual(expect.arrayContaining(['1001', '1002', '1003', '1004']));
   });
@@ -338,7 +338,7 @@ describe('listing statuses', () => {
     const statuses = await c.vonage.listStatuses();
     expect(statuses).toEqual(
       VONAGE_STATUSES.map((s) => ({
-        provider: 'vonage',
+        vendor: 'vonage',
         id: s.presenceId,
         name: s.name,
         // an extended type is kept after the category type
@@ -354,8 +354,8 @@ describe('listing statuses', () => {
     const statuses = await c.talkdesk.listStatuses();
     const base = TALKDESK_STATUSES.filter((s) => s.customStatusId === null);
     expect(statuses).toEqual([
-      ...base.map((s) => ({ provider: 'talkdesk', id: s.status, name: s.status, category: commonCategory('talkdesk', s.status), state: EXPECTED_STATE.talkdesk[s.status] })),
-      ...TALKDESK_CUSTOM_STATUSES.map((s) => ({ provider: 'talkdesk', id: s.id, name: s.display_name, category: 'Away', state: 'away' })),
+      ...base.map((s) => ({ vendor: 'talkdesk', id: s.status, name: s.status, category: commonCategory('talkdesk', s.status), state: EXPECTED_STATE.talkdesk[s.status] })),
+      ...TALKDESK_CUSTOM_STATUSES.map((s) => ({ vendor: 'talkdesk', id: s.id, name: s.display_name, category: 'Away', state: 'away' })),
     ]);
     expect(statuses.find((s) => s.id === 'hidden')?.state).toBe('offline');
   });

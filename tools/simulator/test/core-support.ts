@@ -67,7 +67,7 @@ export function makeClients(sim: Simulator, transport: HttpTransport, options: C
   };
   const { credentials, vendors } = sim;
   const vonageAuth = withClientCredentials(spy, {
-    provider: 'vonage',
+    vendor: 'vonage',
     tokenUrl: vendors.vonage.tokenUrl,
     clientId: credentials.vonage.clientId,
     clientSecret: credentials.vonage.clientSecret,
@@ -75,7 +75,7 @@ export function makeClients(sim: Simulator, transport: HttpTransport, options: C
     clientAuthentication: 'body',
   });
   const talkdeskAuth = withClientCredentials(spy, {
-    provider: 'talkdesk',
+    vendor: 'talkdesk',
     tokenUrl: vendors.talkdesk.tokenUrl,
     clientId: credentials.talkdesk.clientId,
     clientSecret: credentials.talkdesk.clientSecret,
@@ -127,9 +127,9 @@ export function commonCategory(vendor: VendorId, category: string): string {
 export function expectPresenceMatches(vendor: VendorId, presence: AgentPresence, agent: AgentState | undefined): void {
   expect(agent).toBeDefined();
   if (!agent) return;
-  expect({ agentId: presence.agentId, provider: presence.provider, status: presence.status, state: presence.state }).toEqual({
+  expect({ agentId: presence.agentId, vendor: presence.vendor, status: presence.status, state: presence.state }).toEqual({
     agentId: agent.agentId,
-    provider: vendor,
+    vendor: vendor,
     status: { id: agent.statusId, name: agent.statusName, category: commonCategory(vendor, agent.category) },
     state: expectedState(vendor, agent),
   });

@@ -321,7 +321,7 @@ describe('subscriptions through the vendor API', () => {
       const client: VonageClient = createVonageClient({
         baseUrl: base,
         transport: withClientCredentials(transport, {
-          provider: 'vonage',
+          vendor: 'vonage',
           tokenUrl: sim.vendors.vonage.tokenUrl,
           clientId: sim.credentials.vonage.clientId,
           clientSecret: sim.credentials.vonage.clientSecret,

@@ -54,7 +54,7 @@ function recordingTransport(transport: HttpTransport, sink: () => PollRecording 
 const active = new WeakSet<VendorConfig>();
 
 export function instrument(config: VendorConfig): Instrumentation {
-  if (active.has(config)) throw new Error(`${config.provider} is already instrumented`);
+  if (active.has(config)) throw new Error(`${config.id} is already instrumented`);
   active.add(config);
   const original = config.createClient;
   let current: PollRecording | undefined;

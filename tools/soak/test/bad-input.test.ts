@@ -460,7 +460,7 @@ const matrix: Case[] = [
     expect: {
       tolerant: (o, v) => {
         expect(o.items).toHaveLength(1);
-        expect(o.items[0]).toMatchObject({ provider: v, state: 'unknown', status: { category: v === 'cirrus' ? '7' : v === 'vonage' ? 'OnBreak' : 'dancing' } });
+        expect(o.items[0]).toMatchObject({ vendor: v, state: 'unknown', status: { category: v === 'cirrus' ? '7' : v === 'vonage' ? 'OnBreak' : 'dancing' } });
       },
     },
   },

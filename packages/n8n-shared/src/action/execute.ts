@@ -30,7 +30,7 @@ async function getMany(ctx: IExecuteFunctions, vendor: VendorConfig, client: Pre
   let ids: string[];
   if (source === 'ids') {
     // Checked here, so that a bad id is named by the parameter's label and its place in the list.
-    ids = parseIdList(ctx.getNodeParameter('agentIds', i), agentIdsLabel).map((id, n) => validateAgentId(vendor.provider, id, `${agentIdsLabel}, item ${n + 1}`));
+    ids = parseIdList(ctx.getNodeParameter('agentIds', i), agentIdsLabel).map((id, n) => validateAgentId(vendor.id, id, `${agentIdsLabel}, item ${n + 1}`));
   } else {
     // The list read here names the agents too.
     const agents = await client.listAgents();

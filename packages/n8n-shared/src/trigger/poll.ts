@@ -6,7 +6,7 @@ import {
   nameAgents,
   nameChanges,
   observedSince,
-  ProviderApiError,
+  VendorApiError,
   retainAgents,
   validateAgentId,
   type AgentPresence,
@@ -73,9 +73,9 @@ function kindOf(change: PresenceChange): TriggerEvent {
  */
 function appeared(p: AgentPresence, observedAt: string): PresenceChange {
   const since = p.since === null ? Number.NaN : Date.parse(p.since);
-  const eventId = Number.isNaN(since) ? appearedEventId(p.provider, p.agentId, { state: p.state, ...p.status }, Date.parse(observedAt)) : enteredEventId(p.provider, p.agentId, p.state, p.status.id, since);
+  const eventId = Number.isNaN(since) ? appearedEventId(p.vendor, p.agentId, { state: p.state, ...p.status }, Date.parse(observedAt)) : enteredEventId(p.vendor, p.agentId, p.state, p.status.id, since);
   const current = observedSince(p, observedAt);
-  return { eventId, event: 'appeared', agentId: p.agentId, name: p.name, email: p.email, provider: p.provider, current, previous: null, durationInPreviousMs: null, observedAt };
+  return { eventId, event: 'appeared', agentId: p.agentId, name: p.name, email: p.email, vendor: p.vendor, current, previous: null, durationInPreviousMs: null, observedAt };
 }
 
 function toItems(changes: PresenceChange[], extra?: IDataObject): INodeExecutionData[] {
@@ -83,7 +83,7 @@ function toItems(changes: PresenceChange[], extra?: IDataObject): INodeExecution
 }
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof ProviderApiError && error.httpStatus === 404;
+  return error instanceof VendorApiError && error.httpStatus === 404;
 }
 
 interface Roster {
@@ -96,7 +96,7 @@ interface Roster {
 async function rosterOf(ctx: IPollFunctions, vendor: VendorConfig, client: PresenceClient, deadline: number): Promise<Roster> {
   const watch = ctx.getNodeParameter('watch', 'all') as string;
   if (watch === 'ids') {
-    const ids = parseIdList(ctx.getNodeParameter('agentIds', ''), agentIdsLabel).map((id, i) => validateAgentId(vendor.provider, id, `${agentIdsLabel}, item ${i + 1}`));
+    const ids = parseIdList(ctx.getNodeParameter('agentIds', ''), agentIdsLabel).map((id, i) => validateAgentId(vendor.id, id, `${agentIdsLabel}, item ${i + 1}`));
     const unique = [...new Set(ids)].sort();
     return { ids: unique, watching: `ids:${unique.join(',')}`, agentOf: await agentsFor(ctx, vendor, client, unique, { deadline }) };
   }
@@ -203,7 +203,7 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
     };
     const events = statesFrom(ctx.getNodeParameter('events', [])) as unknown as TriggerEvent[];
     if (events.length === 0 || events.some((e) => !triggerEvents.includes(e))) {
-      throw new InputError('Events', 'has no valid event selected', `Pick at least one of: ${triggerEvents.join(', ')}.`, vendor.provider);
+      throw new InputError('Events', 'has no valid event selected', `Pick at least one of: ${triggerEvents.join(', ')}.`, vendor.id);
     }
     const onlyStates = statesFrom(ctx.getNodeParameter('onlyStates', [])) as PresenceState[];
     // The mapping and includeRaw travel with each read (`read`), not as client defaults.

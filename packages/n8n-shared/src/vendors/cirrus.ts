@@ -2,7 +2,7 @@ import { cirrusDefaultBaseUrl, createCirrusClient } from '@agent-presence/presen
 import type { VendorConfig } from '../vendor';
 
 export const cirrusVendor: VendorConfig = {
-  provider: 'cirrus',
+  id: 'cirrus',
   displayName: 'Cirrus',
   shortName: 'Cirrus',
   credentialType: 'cirrusApi',

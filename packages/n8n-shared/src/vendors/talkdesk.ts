@@ -2,7 +2,7 @@ import { createTalkdeskClient, talkdeskApiBaseUrl, talkdeskTokenUrl, TalkdeskReg
 import type { VendorConfig } from '../vendor';
 
 export const talkdeskVendor: VendorConfig = {
-  provider: 'talkdesk',
+  id: 'talkdesk',
   displayName: 'Talkdesk',
   shortName: 'Talkdesk',
   credentialType: 'talkdeskOAuth2Api',

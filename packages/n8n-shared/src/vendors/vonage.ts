@@ -4,7 +4,7 @@ import type { VendorConfig } from '../vendor';
 const guid = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 
 export const vonageVendor: VendorConfig = {
-  provider: 'vonage',
+  id: 'vonage',
   displayName: 'Vonage Contact Center',
   shortName: 'Vonage',
   credentialType: 'vonageContactCenterOAuth2Api',

@@ -3,7 +3,7 @@ import {
   enteredEventId,
   nameChanges,
   normalizeVonageEvent,
-  ProviderApiError,
+  VendorApiError,
   verifyVonageSignature,
   type PresenceChange,
   type PresenceSnapshot,
@@ -141,7 +141,7 @@ export const vonageWebhookMethods = {
           await (await vonageClient(this)).deleteWebhookSubscription(state.subscriptionId);
         } catch (error) {
           // Already gone is what we wanted; anything else must be seen.
-          if (!(error instanceof ProviderApiError && error.httpStatus === 404)) throw toNodeError(this.getNode(), error);
+          if (!(error instanceof VendorApiError && error.httpStatus === 404)) throw toNodeError(this.getNode(), error);
         }
       }
       if (state.subscriptionId) memory.delete(state.subscriptionId);
@@ -205,7 +205,7 @@ export async function receiveVonageWebhook(ctx: IWebhookFunctions): Promise<IWeb
       remembered.snapshot = result.snapshot;
       change = result.changes[0] && { ...result.changes[0], eventId };
     } else {
-      change = { eventId, event: 'changed', agentId: presence.agentId, name: null, email: null, provider: 'vonage', current: presence, previous: null, durationInPreviousMs: null, observedAt };
+      change = { eventId, event: 'changed', agentId: presence.agentId, name: null, email: null, vendor: 'vonage', current: presence, previous: null, durationInPreviousMs: null, observedAt };
     }
   } catch (error) {
     return refuse(ctx, 400, toNodeError(ctx.getNode(), error).message);

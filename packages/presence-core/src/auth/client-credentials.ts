@@ -1,14 +1,14 @@
-import { ContractError, ProviderApiError } from '../errors';
+import { ContractError, VendorApiError } from '../errors';
 import { normalizeBaseUrl } from '../http/base-url';
 import { parseJsonBody } from '../http/json';
 import type { Clock, HttpTransport } from '../http/transport';
 import { describeZodIssue } from '../http/zod-issue';
-import type { ProviderId } from '../model';
-import { parseProviderError } from '../provider-errors';
+import type { VendorId } from '../model';
+import { parseVendorError } from '../vendor-errors';
 import { OAuthTokenSchema } from './token-schema';
 
 export interface ClientCredentialsOptions {
-  provider: ProviderId;
+  vendor: VendorId;
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
@@ -32,7 +32,7 @@ const expiryMarginMs = 60_000;
  * One token fetch at a time; a 401 from the API refreshes the token and retries once.
  */
 export function withClientCredentials(transport: HttpTransport, options: ClientCredentialsOptions): OAuthTransport {
-  const tokenUrl = normalizeBaseUrl(options.tokenUrl, 'tokenUrl', options.provider);
+  const tokenUrl = normalizeBaseUrl(options.tokenUrl, 'tokenUrl', options.vendor);
   const now = options.now ?? (() => Date.now());
   let cached: { token: string; expiresAt: number } | undefined;
   let inflight: Promise<string> | undefined;
@@ -51,13 +51,13 @@ export function withClientCredentials(transport: HttpTransport, options: ClientC
     const res = await transport.request({ method: 'POST', url: tokenUrl, headers, body: form.toString() });
     const parsed = parseJsonBody(res.body);
     if (res.status >= 400) {
-      const e = parseProviderError(options.provider, res.status, parsed.ok ? parsed.value : res.body, res.headers, now());
-      throw new ProviderApiError({ provider: options.provider, httpStatus: res.status, code: e.code, message: e.message, endpoint: 'POST token', retryAfterMs: e.retryAfterMs, hint: res.status === 400 || res.status === 401 ? 'Check the client id, client secret and scopes of the credential.' : undefined });
+      const e = parseVendorError(options.vendor, res.status, parsed.ok ? parsed.value : res.body, res.headers, now());
+      throw new VendorApiError({ vendor: options.vendor, httpStatus: res.status, code: e.code, message: e.message, endpoint: 'POST token', retryAfterMs: e.retryAfterMs, hint: res.status === 400 || res.status === 401 ? 'Check the client id, client secret and scopes of the credential.' : undefined });
     }
     const token = OAuthTokenSchema.safeParse(parsed.ok ? parsed.value : undefined);
     if (!token.success) {
       const { field, problem } = parsed.ok ? describeZodIssue(token.error) : { field: '', problem: parsed.reason };
-      throw new ContractError({ provider: options.provider, field, problem, endpoint: 'POST token' });
+      throw new ContractError({ vendor: options.vendor, field, problem, endpoint: 'POST token' });
     }
     const lifetimeMs = (token.data.expires_in ?? 3600) * 1000;
     cached = { token: token.data.access_token, expiresAt: now() + Math.max(0, lifetimeMs - expiryMarginMs) };

@@ -1,7 +1,7 @@
 import type { z } from 'zod/v4';
-import { ContractError, NetworkError, PresenceError, ProviderApiError } from '../errors';
-import type { ProviderId } from '../model';
-import { parseProviderError } from '../provider-errors';
+import { ContractError, NetworkError, PresenceError, VendorApiError } from '../errors';
+import type { VendorId } from '../model';
+import { parseVendorError } from '../vendor-errors';
 import { parseJsonBody } from './json';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
 import type { Slot } from '../concurrency';
@@ -9,7 +9,7 @@ import type { Clock, HttpMethod, HttpTransport, Sleep } from './transport';
 import { describeZodIssue } from './zod-issue';
 
 export interface ApiCallerOptions {
-  provider: ProviderId;
+  vendor: VendorId;
   transport: HttpTransport;
   baseUrl: string;
   headers?: Record<string, string>;
@@ -52,17 +52,17 @@ function buildUrl(baseUrl: string, path: string, query?: ApiCall<z.ZodType>['que
   return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
 }
 
-function networkError(provider: ProviderId, endpoint: string, error: unknown): PresenceError {
+function networkError(vendor: VendorId, endpoint: string, error: unknown): PresenceError {
   if (error instanceof PresenceError) return error;
   const e = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
   const code = String(e?.code ?? e?.cause?.code ?? 'ENETWORK');
   const message = typeof e?.message === 'string' ? e.message : 'the connection failed';
-  return new NetworkError({ provider, code, message, endpoint });
+  return new NetworkError({ vendor, code, message, endpoint });
 }
 
 /** Sends one vendor call with retries, and returns the validated payload or throws a typed error. */
 export function createApiCaller(options: ApiCallerOptions): ApiCaller {
-  const { provider, transport } = options;
+  const { vendor, transport } = options;
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const now = options.now ?? (() => Date.now());
   const runtime = {
@@ -83,30 +83,30 @@ export function createApiCaller(options: ApiCallerOptions): ApiCaller {
       try {
         response = await transport.request({ method: spec.method, url, headers, body: spec.body, timeoutMs: options.timeoutMs });
       } catch (error) {
-        throw networkError(provider, spec.endpoint, error);
+        throw networkError(vendor, spec.endpoint, error);
       }
       const parsed = parseJsonBody(response.body);
       if (response.status >= 400) {
-        const vendor = parseProviderError(provider, response.status, parsed.ok ? parsed.value : response.body, response.headers, now());
-        throw new ProviderApiError({
-          provider,
+        const answer = parseVendorError(vendor, response.status, parsed.ok ? parsed.value : response.body, response.headers, now());
+        throw new VendorApiError({
+          vendor,
           httpStatus: response.status,
-          code: vendor.code,
-          message: vendor.message,
+          code: answer.code,
+          message: answer.message,
           endpoint: spec.endpoint,
-          retryAfterMs: vendor.retryAfterMs,
-          details: vendor.details,
+          retryAfterMs: answer.retryAfterMs,
+          details: answer.details,
         });
       }
       if (!parsed.ok) {
         // A cut-off body is usually a transient fault; a read can safely be asked again.
-        throw new ContractError({ provider, field: '', problem: parsed.reason, endpoint: spec.endpoint, retryable: spec.method === 'GET' });
+        throw new ContractError({ vendor, field: '', problem: parsed.reason, endpoint: spec.endpoint, retryable: spec.method === 'GET' });
       }
       const payload = spec.unwrap ? spec.unwrap(parsed.value, response.status) : parsed.value;
       const result = spec.schema.safeParse(payload);
       if (!result.success) {
         const { field, problem } = describeZodIssue(result.error);
-        throw new ContractError({ provider, field, problem, endpoint: spec.endpoint });
+        throw new ContractError({ vendor, field, problem, endpoint: spec.endpoint });
       }
       return result.data;
     };
@@ -114,9 +114,9 @@ export function createApiCaller(options: ApiCallerOptions): ApiCaller {
     return withRetry(
       once,
       (error) => {
-        if (error instanceof ProviderApiError && error.httpStatus === 429) spec.slot?.rateLimited();
+        if (error instanceof VendorApiError && error.httpStatus === 429) spec.slot?.rateLimited();
         return error instanceof PresenceError
-          ? { retryable: error.retryable, retryAfterMs: error instanceof ProviderApiError ? error.retryAfterMs : undefined }
+          ? { retryable: error.retryable, retryAfterMs: error instanceof VendorApiError ? error.retryAfterMs : undefined }
           : { retryable: false };
       },
       { ...policy, deadline: spec.deadline ?? policy.deadline },

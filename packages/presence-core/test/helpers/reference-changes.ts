@@ -1,6 +1,6 @@
 // The change detection of snapshot v1 (Map-based), kept as the oracle the merge over
 // v2 columns is compared with. It works on decoded entries, so it is format-free.
-import type { AgentPresence, PresenceChange, PresenceState, PresenceStatus, ProviderId } from '../../src';
+import type { AgentPresence, PresenceChange, PresenceState, PresenceStatus, VendorId } from '../../src';
 import type { PresenceSnapshot } from '../../src/snapshot';
 import { appearedEventId, changedEventId, disappearedEventId, enteredEventId } from '../../src/event-id';
 import { readSnapshot } from '../../src/snapshot-read';
@@ -13,7 +13,7 @@ export interface Entry {
 }
 
 export interface Decoded {
-  provider: ProviderId | null;
+  vendor: VendorId | null;
   /** In ascending id order: the order departures are reported in. */
   entries: Map<string, Entry>;
   /** When the snapshot was observed, else its base: what undated appearances are derived from. */
@@ -30,11 +30,11 @@ export function decode(snapshot: PresenceSnapshot): Decoded {
     const row = read.rows[code >> 1]!;
     entries.set(id, { state: row.state, status: { id: row.id, name: row.name, category: row.category }, start: read.base + read.offsets[j]!, fromVendor: (code & 1) === 1 });
   });
-  return { provider: read.provider, entries, comparedWith: read.observed ?? read.base };
+  return { vendor: read.vendor, entries, comparedWith: read.observed ?? read.base };
 }
 
 /** A v1 snapshot of these entries, as v1's encoder wrote it. */
-export function encodeV1(provider: ProviderId | null, entries: Map<string, Entry>, fallbackBase: number): PresenceSnapshot {
+export function encodeV1(vendor: VendorId | null, entries: Map<string, Entry>, fallbackBase: number): PresenceSnapshot {
   let base = Number.POSITIVE_INFINITY;
   for (const e of entries.values()) if (e.start < base) base = e.start;
   if (!Number.isFinite(base)) base = fallbackBase;
@@ -45,7 +45,7 @@ export function encodeV1(provider: ProviderId | null, entries: Map<string, Entry
     if (index < 0) index = rows.push([e.state, e.status.id, e.status.name, e.status.category]) - 1;
     agents[agentId] = e.fromVendor ? [index, e.start - base, 1] : [index, e.start - base];
   }
-  return { v: 1, p: provider, b: base, s: rows, a: agents };
+  return { v: 1, p: vendor, b: base, s: rows, a: agents };
 }
 
 const sameText = (a: string | null, b: string | null) => a === b || (a !== null && b !== null && a.toLowerCase() === b.toLowerCase());
@@ -77,13 +77,13 @@ export function referenceDetect(
   const observedMs = Date.parse(observedAt);
   const baseline = options.baseline ?? prior === undefined;
   const complete = options.complete ?? true;
-  let provider: ProviderId | null = prior?.provider ?? null;
+  let vendor: VendorId | null = prior?.vendor ?? null;
   const next = new Map<string, Entry>(complete ? [] : prior?.entries ?? []);
   const seen = new Set<string>();
   const changes: PresenceChange[] = [];
   for (const presence of current) {
-    if (provider === null) provider = presence.provider;
-    else if (presence.provider !== provider) throw new Error(`mixes providers (${provider} and ${presence.provider})`);
+    if (vendor === null) vendor = presence.vendor;
+    else if (presence.vendor !== vendor) throw new Error(`mixes vendors (${vendor} and ${presence.vendor})`);
     seen.add(presence.agentId);
     const vendorSince = parseTime(presence.since);
     const before = prior?.entries.get(presence.agentId);
@@ -97,20 +97,20 @@ export function referenceDetect(
     });
     if (baseline) continue;
     const current = { state: presence.state, ...presence.status };
-    const entered = vendorSince === undefined ? undefined : enteredEventId(presence.provider, presence.agentId, presence.state, presence.status.id, vendorSince);
+    const entered = vendorSince === undefined ? undefined : enteredEventId(presence.vendor, presence.agentId, presence.state, presence.status.id, vendorSince);
     if (before === undefined) {
       const reported = observed(presence, observedAt);
-      const eventId = entered ?? appearedEventId(presence.provider, presence.agentId, current, prior ? prior.comparedWith : observedMs);
-      changes.push({ eventId, event: 'appeared', agentId: presence.agentId, name: reported.name, email: reported.email, provider: presence.provider, current: reported, previous: null, durationInPreviousMs: null, observedAt });
+      const eventId = entered ?? appearedEventId(presence.vendor, presence.agentId, current, prior ? prior.comparedWith : observedMs);
+      changes.push({ eventId, event: 'appeared', agentId: presence.agentId, name: reported.name, email: reported.email, vendor: presence.vendor, current: reported, previous: null, durationInPreviousMs: null, observedAt });
     } else if (changed) {
       const reported = observed(presence, observedAt);
       changes.push({
-        eventId: entered ?? changedEventId(presence.provider, presence.agentId, { state: before.state, ...before.status }, before.start, current),
+        eventId: entered ?? changedEventId(presence.vendor, presence.agentId, { state: before.state, ...before.status }, before.start, current),
         event: 'changed',
         agentId: presence.agentId,
         name: reported.name,
         email: reported.email,
-        provider: presence.provider,
+        vendor: presence.vendor,
         current: reported,
         previous: previousOf(before),
         durationInPreviousMs: Math.max(0, (vendorSince ?? observedMs) - before.start),
@@ -120,13 +120,13 @@ export function referenceDetect(
   }
   const roster = options.roster === undefined ? undefined : new Set(options.roster);
   if (roster) for (const agentId of next.keys()) if (!roster.has(agentId) && !seen.has(agentId)) next.delete(agentId);
-  if ((complete || roster) && prior && !baseline && provider !== null) {
+  if ((complete || roster) && prior && !baseline && vendor !== null) {
     for (const [agentId, before] of prior.entries) {
       if (seen.has(agentId) || (!complete && roster?.has(agentId))) continue;
-      const eventId = disappearedEventId(provider, agentId, { state: before.state, ...before.status }, before.start);
-      changes.push({ eventId, event: 'disappeared', agentId, name: null, email: null, provider, current: null, previous: previousOf(before), durationInPreviousMs: Math.max(0, observedMs - before.start), observedAt });
+      const eventId = disappearedEventId(vendor, agentId, { state: before.state, ...before.status }, before.start);
+      changes.push({ eventId, event: 'disappeared', agentId, name: null, email: null, vendor, current: null, previous: previousOf(before), durationInPreviousMs: Math.max(0, observedMs - before.start), observedAt });
     }
   }
   const sorted = new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { changes, next: { provider, entries: sorted, comparedWith: observedMs } };
+  return { changes, next: { vendor, entries: sorted, comparedWith: observedMs } };
 }

@@ -62,10 +62,10 @@ export function historyWindow(from: unknown, to: unknown, nowMs: number): Histor
 export function vonageStint(record: VonagePresenceActivity, mapping: StateMapping | undefined, includeRaw = false): PresenceStint {
   const status = { id: null, name: record.name ?? null, category: record.category };
   const startMs = Date.parse(record.start);
-  if (Number.isNaN(startMs)) throw new ContractError({ provider: 'vonage', field: 'start', problem: `"${record.start}" is not a time`, endpoint: `GET ${vonageHistoryPath}` });
+  if (Number.isNaN(startMs)) throw new ContractError({ vendor: 'vonage', field: 'start', problem: `"${record.start}" is not a time`, endpoint: `GET ${vonageHistoryPath}` });
   const durationMs = record.duration ?? null;
   return {
-    provider: 'vonage',
+    vendor: 'vonage',
     agentId: record.agentId,
     state: vonageState(status, record.category, null, mapping),
     status,
@@ -95,10 +95,10 @@ export async function walkHistory(window: HistoryWindow, fetchPage: (startIso: s
     const upTo = page.meta?.upTo ?? page.upTo;
     if (upTo == null || page.items.length === 0) break;
     const upToMs = Date.parse(upTo);
-    if (Number.isNaN(upToMs)) throw new ContractError({ provider: 'vonage', field: 'upTo', problem: `"${upTo}" is not a time`, endpoint: `GET ${vonageHistoryPath}` });
+    if (Number.isNaN(upToMs)) throw new ContractError({ vendor: 'vonage', field: 'upTo', problem: `"${upTo}" is not a time`, endpoint: `GET ${vonageHistoryPath}` });
     if (upToMs >= window.toMs) break;
     if (upToMs <= cursor) {
-      throw new ContractError({ provider: 'vonage', field: 'upTo', problem: `did not move past ${new Date(cursor).toISOString()}: the history cannot be read further`, endpoint: `GET ${vonageHistoryPath}` });
+      throw new ContractError({ vendor: 'vonage', field: 'upTo', problem: `did not move past ${new Date(cursor).toISOString()}: the history cannot be read further`, endpoint: `GET ${vonageHistoryPath}` });
     }
     cursor = upToMs;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import pLimit from 'p-limit';
 import { mapSettled, type Slot } from '../../concurrency';
-import { InputError, ProviderApiError } from '../../errors';
+import { InputError, VendorApiError } from '../../errors';
 import { createApiCaller } from '../../http/api-caller';
 import { normalizeBaseUrl } from '../../http/base-url';
 import { encodePathSegment, validateAgentId, validateStatusId } from '../../ids';
@@ -59,7 +59,7 @@ export interface TalkdeskClientOptions extends ClientOptions {
 }
 
 /** Why a status list holds no custom status, when the custom-status endpoint refused. */
-function talkdeskCustomStatusesMissing(error: ProviderApiError): string {
+function talkdeskCustomStatusesMissing(error: VendorApiError): string {
   return `Custom statuses are not listed: GET /account/custom-status answered ${error.httpStatus}${error.vendorMessage ? ` (${error.vendorMessage})` : ''}. That endpoint has no public reference; your account or client may not have it. The four base statuses are listed and can be set.`;
 }
 
@@ -77,7 +77,7 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): TalkdeskCl
     throw new InputError('region', `"${String(options.region)}" is not a Talkdesk region`, `Use one of: ${talkdeskRegions.join(', ')}.`, 'talkdesk');
   }
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? talkdeskApiBaseUrl(regionCheck.data), 'baseUrl', 'talkdesk');
-  const call = createApiCaller({ ...options, provider: 'talkdesk', baseUrl, headers: { Accept: 'application/json' } });
+  const call = createApiCaller({ ...options, vendor: 'talkdesk', baseUrl, headers: { Accept: 'application/json' } });
   const now = options.now ?? (() => Date.now());
   const concurrency = concurrencyOf('talkdesk', options.concurrency);
   const perPage = options.usersPageSize ?? 100;
@@ -89,7 +89,7 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): TalkdeskCl
   }
 
   return {
-    provider: 'talkdesk',
+    vendor: 'talkdesk',
     baseUrl,
     getPresence: async (agentId, o) => readOne(validateAgentId('talkdesk', agentId), o),
 
@@ -122,7 +122,7 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): TalkdeskCl
       for (const body of pages) {
         for (const u of body._embedded?.users ?? []) {
           if (u.active === false) continue;
-          agents.push({ provider: 'talkdesk', agentId: u.id, name: u.name ?? null, email: u.email ?? null, team: null, ...(o.includeRaw ? { raw: u } : {}) });
+          agents.push({ vendor: 'talkdesk', agentId: u.id, name: u.name ?? null, email: u.email ?? null, team: null, ...(o.includeRaw ? { raw: u } : {}) });
         }
       }
       return o.limit === undefined ? agents : agents.slice(0, o.limit);
@@ -164,7 +164,7 @@ export function createTalkdeskClient(options: TalkdeskClientOptions): TalkdeskCl
         // GET /account/custom-status has no public reference page: an account or a client
         // without access to it answers 403 or 404. The four base statuses are documented and
         // always settable, so they are still listed, each with a note of why no custom one is.
-        if (!(error instanceof ProviderApiError) || (error.httpStatus !== 403 && error.httpStatus !== 404)) throw error;
+        if (!(error instanceof VendorApiError) || (error.httpStatus !== 403 && error.httpStatus !== 404)) throw error;
         const note = talkdeskCustomStatusesMissing(error);
         return base.map((d) => ({ ...d, note }));
       }

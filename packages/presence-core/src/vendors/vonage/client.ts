@@ -78,7 +78,7 @@ const maxPagesAhead = 4;
 export function createVonageClient(options: VonageClientOptions): VonageClient {
   const region = checkRegion(options.region ?? 'emea');
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? vonageApiBaseUrl(region), 'baseUrl', 'vonage');
-  const call = createApiCaller({ ...options, provider: 'vonage', baseUrl, headers: { Accept: vonageAgentsAccept } });
+  const call = createApiCaller({ ...options, vendor: 'vonage', baseUrl, headers: { Accept: vonageAgentsAccept } });
   const now = options.now ?? (() => Date.now());
   const concurrency = concurrencyOf('vonage', options.concurrency);
   const pageSize = options.usersPageSize ?? 5000;
@@ -99,7 +99,7 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
   }
 
   return {
-    provider: 'vonage',
+    vendor: 'vonage',
     baseUrl,
 
     async getPresence(agentId, o = {}) {
@@ -163,7 +163,7 @@ export function createVonageClient(options: VonageClientOptions): VonageClient {
           if (u.userAccountConfiguration?.actAsAgent === false) continue;
           added++;
           agents.set(id, {
-            provider: 'vonage',
+            vendor: 'vonage',
             agentId: id,
             name: u.name ?? ([u.firstName, u.lastName].filter(Boolean).join(' ') || null),
             email: u.email ?? null,

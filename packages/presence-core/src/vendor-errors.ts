@@ -1,13 +1,13 @@
-import type { ProviderId } from './model';
+import type { VendorId } from './model';
 import { excerpt } from './http/json';
 import { parseRetryAfter } from './http/retry';
 import { redactSecrets, redactValue } from './redact';
-import { parseCirrusError } from './providers/cirrus/errors';
-import { parseVonageError } from './providers/vonage/errors';
-import { parseTalkdeskError } from './providers/talkdesk/errors';
+import { parseCirrusError } from './vendors/cirrus/errors';
+import { parseVonageError } from './vendors/vonage/errors';
+import { parseTalkdeskError } from './vendors/talkdesk/errors';
 import { OAuthErrorSchema } from './auth/token-schema';
 
-export interface ParsedProviderError {
+export interface ParsedVendorError {
   code: string;
   message: string;
   retryAfterMs?: number;
@@ -15,15 +15,15 @@ export interface ParsedProviderError {
 }
 
 /** What a vendor-specific parser finds; undefined when the body is none of its shapes. */
-export type VendorErrorParser = (body: unknown) => Omit<ParsedProviderError, 'retryAfterMs'> | undefined;
+export type VendorErrorParser = (body: unknown) => Omit<ParsedVendorError, 'retryAfterMs'> | undefined;
 
-const parsers: Record<ProviderId, VendorErrorParser> = {
+const parsers: Record<VendorId, VendorErrorParser> = {
   cirrus: parseCirrusError,
   vonage: parseVonageError,
   talkdesk: parseTalkdeskError,
 };
 
-function parseOAuthError(body: unknown): Omit<ParsedProviderError, 'retryAfterMs'> | undefined {
+function parseOAuthError(body: unknown): Omit<ParsedVendorError, 'retryAfterMs'> | undefined {
   const r = OAuthErrorSchema.safeParse(body);
   return r.success ? { code: r.data.error, message: r.data.error_description ?? r.data.error } : undefined;
 }
@@ -40,13 +40,13 @@ const reasonPhrases: Record<number, string> = {
  * keeping the vendor's own words. Bodies of no known shape (an HTML page,
  * nothing at all) still give a code and a readable message.
  */
-export function parseProviderError(
-  provider: ProviderId,
+export function parseVendorError(
+  vendor: VendorId,
   httpStatus: number,
   body: unknown,
   headers?: Record<string, string | undefined>,
   now: number = Date.now(),
-): ParsedProviderError {
+): ParsedVendorError {
   let value = body;
   if (typeof body === 'string') {
     try {
@@ -55,9 +55,9 @@ export function parseProviderError(
       value = body;
     }
   }
-  const found = (value !== null && typeof value === 'object' && (parsers[provider](value) ?? parseOAuthError(value))) || undefined;
+  const found = (value !== null && typeof value === 'object' && (parsers[vendor](value) ?? parseOAuthError(value))) || undefined;
   const retryAfterMs = parseRetryAfter(headers?.['retry-after'], now);
-  const result: ParsedProviderError = found
+  const result: ParsedVendorError = found
     ? { code: redactSecrets(found.code), message: redactSecrets(found.message) }
     : {
         code: `HTTP_${httpStatus}`,

@@ -53,7 +53,7 @@ export function cirrusStatusDefinition(type: CirrusPresenceTypeRecord, context: 
   const cat = category(type.presenceType);
   const status = { id: type.id, name: type.name, category: cat.name };
   return {
-    provider: 'cirrus',
+    vendor: 'cirrus',
     ...status,
     state: mappedState(status, context.mapping) ?? cat.state,
     ...(context.includeRaw ? { raw: type } : {}),

@@ -53,7 +53,7 @@ export function normalizeVonagePresence(record: unknown, context: NormalizeConte
 export function vonageStatusDefinition(def: VonagePresenceDefinition, context: NormalizeContext = {}): StatusDefinition {
   const status = statusOf(def);
   return {
-    provider: 'vonage',
+    vendor: 'vonage',
     ...status,
     state: vonageState(status, def.category.categoryType, def.category.subCategory, context.mapping),
     ...(typeof def.selectable === 'boolean' ? { selectable: def.selectable } : {}),

@@ -4,7 +4,7 @@ import type { RetryPolicy } from '../http/retry';
 import type { Clock, HttpTransport, Sleep } from '../http/transport';
 import { validateAgentId } from '../ids';
 import type { StateMapping } from '../mapping';
-import type { AgentPresence, AgentSummary, ProviderId, StatusDefinition } from '../model';
+import type { AgentPresence, AgentSummary, VendorId, StatusDefinition } from '../model';
 
 /** Options every vendor client takes. */
 export interface ClientOptions {
@@ -52,7 +52,7 @@ export interface ListAgentsOptions {
 
 /** The same operations for every vendor, so nodes and workflows can swap vendors. */
 export interface PresenceClient {
-  readonly provider: ProviderId;
+  readonly vendor: VendorId;
   readonly baseUrl: string;
   getPresence(agentId: string, options?: ReadOptions): Promise<AgentPresence>;
   getPresences(agentIds: readonly string[], options?: ReadOptions): Promise<PresenceBatch>;
@@ -70,31 +70,31 @@ export interface PresenceClient {
  * shared by all its APIs, so it stays lower. Either way the limit halves while the vendor
  * answers 429 (see AdaptiveLimit).
  */
-export const defaultConcurrency: Readonly<Record<ProviderId, number>> = { cirrus: 32, vonage: 10, talkdesk: 32 };
+export const defaultConcurrency: Readonly<Record<VendorId, number>> = { cirrus: 32, vonage: 10, talkdesk: 32 };
 export const maxConcurrency = 100;
 
 /** The concurrency to use: the caller's, checked, or the vendor's default. */
-export function concurrencyOf(provider: ProviderId, ...candidates: Array<number | undefined>): number {
+export function concurrencyOf(vendor: VendorId, ...candidates: Array<number | undefined>): number {
   const value = candidates.find((c) => c !== undefined);
-  if (value === undefined) return defaultConcurrency[provider];
+  if (value === undefined) return defaultConcurrency[vendor];
   if (!Number.isInteger(value) || value < 1 || value > maxConcurrency) {
     throw new InputError(
       'concurrency',
       `${String(value)} is not a whole number from 1 to ${maxConcurrency}`,
-      `Give how many requests may be in flight at once (default ${defaultConcurrency[provider]}); lower it if the vendor rate-limits.`,
-      provider,
+      `Give how many requests may be in flight at once (default ${defaultConcurrency[vendor]}); lower it if the vendor rate-limits.`,
+      vendor,
     );
   }
   return value;
 }
 
 /** Validates every id before any request, naming the bad one by position, and drops repeats. */
-export function validateAgentIds(provider: ProviderId, agentIds: readonly unknown[], field = 'agentIds'): string[] {
+export function validateAgentIds(vendor: VendorId, agentIds: readonly unknown[], field = 'agentIds'): string[] {
   if (!Array.isArray(agentIds)) {
-    throw new InputError(field, 'must be a list of ids', 'Give the ids as a list, or one per line.', provider);
+    throw new InputError(field, 'must be a list of ids', 'Give the ids as a list, or one per line.', vendor);
   }
   const seen = new Set<string>();
-  agentIds.forEach((id, i) => seen.add(validateAgentId(provider, id, `${field}, item ${i + 1}`)));
+  agentIds.forEach((id, i) => seen.add(validateAgentId(vendor, id, `${field}, item ${i + 1}`)));
   return [...seen];
 }
 

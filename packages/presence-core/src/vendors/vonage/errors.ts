@@ -1,4 +1,4 @@
-import type { VendorErrorParser } from '../../provider-errors';
+import type { VendorErrorParser } from '../../vendor-errors';
 import { VonageErrorSchemas as S } from './schemas';
 
 /** Tried most specific first: `{error:{code}}`, problem+errors, problem, `{message}`. */

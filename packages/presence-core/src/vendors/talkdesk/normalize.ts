@@ -63,7 +63,7 @@ export function normalizeTalkdeskPresence(record: unknown, context: NormalizeCon
 
 export function talkdeskBaseStatusDefinition(status: TalkdeskBaseStatus, context: NormalizeContext = {}): StatusDefinition {
   const s = { id: status, name: status, category: talkdeskCategoryNames[status] };
-  return { provider: 'talkdesk', ...s, state: mappedState(s, context.mapping) ?? talkdeskStatusStates[status] };
+  return { vendor: 'talkdesk', ...s, state: mappedState(s, context.mapping) ?? talkdeskStatusStates[status] };
 }
 
 export function talkdeskCustomStatusDefinition(
@@ -72,7 +72,7 @@ export function talkdeskCustomStatusDefinition(
 ): StatusDefinition {
   const s = { id: custom.id, name: custom.display_name ?? null, category: talkdeskCategoryNames[talkdeskCustomStatusCategory] };
   return {
-    provider: 'talkdesk',
+    vendor: 'talkdesk',
     ...s,
     state: mappedState(s, context.mapping) ?? talkdeskStatusStates[talkdeskCustomStatusCategory],
     ...(context.includeRaw ? { raw: custom } : {}),

@@ -1,4 +1,4 @@
-import type { VendorErrorParser } from '../../provider-errors';
+import type { VendorErrorParser } from '../../vendor-errors';
 import { CirrusErrorSchema } from './schemas';
 
 /** `{status: 429, description: "Too Many Requests"}`: the code is the envelope status. */

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { mapSettled, type Slot } from '../../concurrency';
-import { ContractError, ProviderApiError } from '../../errors';
+import { ContractError, VendorApiError } from '../../errors';
 import { createApiCaller } from '../../http/api-caller';
 import { normalizeBaseUrl } from '../../http/base-url';
 import { describeZodIssue } from '../../http/zod-issue';
@@ -37,12 +37,12 @@ function unwrapEnvelope(endpoint: string) {
     const env = CirrusEnvelopeSchema.safeParse(body);
     if (!env.success) {
       const { field, problem } = describeZodIssue(env.error);
-      throw new ContractError({ provider: 'cirrus', field, problem, endpoint });
+      throw new ContractError({ vendor: 'cirrus', field, problem, endpoint });
     }
     const status = Number(env.data.status);
     if (Number.isInteger(status) && status >= 400) {
-      throw new ProviderApiError({
-        provider: 'cirrus',
+      throw new VendorApiError({
+        vendor: 'cirrus',
         httpStatus: status,
         code: String(env.data.status),
         message: `${env.data.description ?? 'error'} (sent in a 200 response)`,
@@ -51,7 +51,7 @@ function unwrapEnvelope(endpoint: string) {
     }
     const payload = env.data.object !== undefined ? env.data.object : env.data.data;
     if (payload === undefined) {
-      throw new ContractError({ provider: 'cirrus', field: 'object', problem: 'is missing (neither "object" nor "data" is present)', endpoint });
+      throw new ContractError({ vendor: 'cirrus', field: 'object', problem: 'is missing (neither "object" nor "data" is present)', endpoint });
     }
     return payload;
   };
@@ -70,7 +70,7 @@ export interface CirrusClient extends PresenceClient {
 
 export function createCirrusClient(options: ClientOptions): CirrusClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? cirrusDefaultBaseUrl, 'baseUrl', 'cirrus');
-  const call = createApiCaller({ ...options, provider: 'cirrus', baseUrl });
+  const call = createApiCaller({ ...options, vendor: 'cirrus', baseUrl });
   const now = options.now ?? (() => Date.now());
   const concurrency = concurrencyOf('cirrus', options.concurrency);
   const mappingOf = (o?: ReadOptions) => o?.mapping ?? options.mapping;
@@ -92,7 +92,7 @@ export function createCirrusClient(options: ClientOptions): CirrusClient {
   }
 
   return {
-    provider: 'cirrus',
+    vendor: 'cirrus',
     baseUrl,
     getStats,
     getPresence: async (agentId, o) => readOne(validateAgentId('cirrus', agentId), o),
@@ -108,7 +108,7 @@ export function createCirrusClient(options: ClientOptions): CirrusClient {
       const agents = managers
         .filter((m) => isCirrusAgent(m.permissionId))
         .map((m) => ({
-          provider: 'cirrus' as const,
+          vendor: 'cirrus' as const,
           agentId: m.id,
           name: [m.firstName, m.lastName].filter(Boolean).join(' ') || m.userName || null,
           email: m.email ?? null,

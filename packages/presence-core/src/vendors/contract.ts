@@ -1,14 +1,14 @@
 import type { z } from 'zod/v4';
 import { ContractError } from '../errors';
 import { describeZodIssue } from '../http/zod-issue';
-import type { ProviderId } from '../model';
+import type { VendorId } from '../model';
 
 /** Validates one vendor record outside a request (e.g. given to normalizePresence directly). */
-export function parseRecord<S extends z.ZodType>(provider: ProviderId, schema: S, record: unknown): z.infer<S> {
+export function parseRecord<S extends z.ZodType>(vendor: VendorId, schema: S, record: unknown): z.infer<S> {
   const r = schema.safeParse(record);
   if (r.success) return r.data;
   const { field, problem } = describeZodIssue(r.error);
-  throw new ContractError({ provider, field, problem });
+  throw new ContractError({ vendor, field, problem });
 }
 
 /** Runs a normalisation of a response body, naming the endpoint in any contract error. */
@@ -16,8 +16,8 @@ export function fromEndpoint<T>(endpoint: string, normalize: () => T): T {
   try {
     return normalize();
   } catch (error) {
-    if (error instanceof ContractError && error.endpoint === undefined && error.provider) {
-      throw new ContractError({ provider: error.provider, field: error.field, problem: error.problem, endpoint });
+    if (error instanceof ContractError && error.endpoint === undefined && error.vendor) {
+      throw new ContractError({ vendor: error.vendor, field: error.field, problem: error.problem, endpoint });
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import type { VendorErrorParser } from '../../provider-errors';
+import type { VendorErrorParser } from '../../vendor-errors';
 import { TalkdeskErrorSchema } from './schemas';
 
 /** `{code, message, description?, fields:[{name, description}]}`. */
