@@ -42,24 +42,20 @@ export { withBearerToken } from './auth/bearer';
 export { withClientCredentials, type ClientCredentialsOptions, type OAuthTransport } from './auth/client-credentials';
 export { OAuthTokenSchema, OAuthErrorSchema } from './auth/token-schema';
 export type { ClientOptions, ReadOptions, PresenceBatch, PresenceClient, ListAgentsOptions } from './vendors/client';
-export { concurrencyOf, defaultConcurrency, maxConcurrency } from './vendors/client';
-export { vendorNames } from './vendors/names';
+export { concurrencyOf, maxConcurrency } from './vendors/client';
+export { vendorRegistry, vendorDefinition, type VendorRegistry } from './vendors/registry';
+export type { VendorDefinition, VendorHosts, IdRule, ReadPlan } from './vendors/definition';
 
 export * from './vendors/cirrus/schemas';
-export { createCirrusClient, cirrusDefaultBaseUrl, type CirrusClient, type CirrusReadOptions } from './vendors/cirrus/client';
+export { createCirrusClient, type CirrusClient, type CirrusReadOptions } from './vendors/cirrus/client';
+export { cirrusDefaultBaseUrl } from './vendors/cirrus/hosts';
 export { cirrusCategories, normalizeCirrusPresence } from './vendors/cirrus/normalize';
 
 export * from './vendors/vonage/schemas';
+export { vonageApiBaseUrl, vonageTokenUrl, vonageRegions, VonageRegionSchema, type VonageRegion } from './vendors/vonage/hosts';
+export { vonageMaxIdsPerRequest, vonageAgentsAccept, vonageUserAdminAccept } from './vendors/vonage/constants';
 export {
   createVonageClient,
-  vonageApiBaseUrl,
-  vonageTokenUrl,
-  vonageRegions,
-  VonageRegionSchema,
-  vonageMaxIdsPerRequest,
-  vonageAgentsAccept,
-  vonageUserAdminAccept,
-  type VonageRegion,
   type VonageClientOptions,
   type VonageClient,
   type PresenceHistoryOptions,
@@ -96,13 +92,10 @@ export {
   type TalkdeskInteraction,
   type TalkdeskOccupancyOperation,
 } from './vendors/talkdesk/occupancy';
+export { talkdeskApiBaseUrl, talkdeskRegions, TalkdeskRegionSchema, type TalkdeskRegion } from './vendors/talkdesk/hosts';
 export {
   createTalkdeskClient,
-  talkdeskApiBaseUrl,
   talkdeskTokenUrl,
-  talkdeskRegions,
-  TalkdeskRegionSchema,
-  type TalkdeskRegion,
   type TalkdeskClientOptions,
   type TalkdeskClient,
 } from './vendors/talkdesk/client';
