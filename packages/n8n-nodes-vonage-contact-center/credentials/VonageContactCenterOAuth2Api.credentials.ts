@@ -1,5 +1,6 @@
 import { regionExpression, regionOptions } from '@agent-presence/n8n-shared';
-import { vendorRegistry, vonageAgentsAccept } from '@agent-presence/presence-core';
+import { vendorRegistry } from '@agent-presence/presence-core';
+import { vonageAgentsAccept } from '@agent-presence/presence-core/vonage';
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 // Regions and URLs come from core's definition; n8n needs the URLs as expressions.

@@ -1,4 +1,5 @@
-import { AdaptiveLimit, createCirrusClient, createTalkdeskClient, InputError, mapSettled, vendorRegistry, type HttpTransport } from '../src';
+import { createCirrusClient, createTalkdeskClient, InputError, vendorRegistry, type HttpTransport } from '../src';
+import { AdaptiveLimit, mapSettled } from '../src/concurrency';
 
 /** A task that runs until released, so a test decides when each one ends. */
 function gate() {

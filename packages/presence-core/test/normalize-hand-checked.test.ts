@@ -2,14 +2,10 @@
 // many generated records, valid and not: a record the hand check accepts must be one the
 // schema accepts, and normalising must give the same presence (same keys, same values) or
 // the same error as with the schema alone.
-import {
-  CirrusPresencePayloadSchema,
-  normalizePresence,
-  TalkdeskPresenceRecordSchema,
-  VonagePresenceRecordSchema,
-  type NormalizeContext,
-  type VendorId,
-} from '../src';
+import { normalizePresence, type NormalizeContext, type VendorId } from '../src';
+import { CirrusPresencePayloadSchema } from '../src/vendors/cirrus';
+import { TalkdeskPresenceRecordSchema } from '../src/vendors/talkdesk';
+import { VonagePresenceRecordSchema } from '../src/vendors/vonage';
 import { handCheckedCirrusTypeId } from '../src/vendors/cirrus/hand-checked';
 import { handCheckedTalkdeskPresence } from '../src/vendors/talkdesk/hand-checked';
 import { handCheckedVonagePresence } from '../src/vendors/vonage/hand-checked';

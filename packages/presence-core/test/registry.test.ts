@@ -3,7 +3,8 @@
 // the registry), which is safe only while nothing reads the registry as modules load.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { InputError, normalizePresence, parseVendorError, validateAgentId, validateStatusId, vendorDefinition, vendorIds, vendorRegistry } from '../src';
+import { InputError, normalizePresence, parseVendorError, validateAgentId, validateStatusId, vendorIds, vendorRegistry } from '../src';
+import { vendorDefinition } from '../src/vendors/registry';
 import type { VendorHosts } from '../src/vendors/definition';
 import type { VendorRegistry } from '../src/vendors/registry';
 

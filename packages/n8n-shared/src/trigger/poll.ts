@@ -1,13 +1,9 @@
 import {
-  appearedEventId,
   detectChanges,
-  enteredEventId,
   InputError,
   nameAgents,
   nameChanges,
-  observedSince,
   VendorApiError,
-  retainAgents,
   validateAgentId,
   type AgentPresence,
   type AgentSummary,
@@ -18,6 +14,12 @@ import {
   type ReadOptions,
   type StatusDefinition,
 } from '@agent-presence/presence-core';
+import {
+  appearedEventId,
+  enteredEventId,
+  observedSince,
+  retainAgents,
+} from '@agent-presence/presence-core/trigger';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { agentsFor, directoryFor } from '../agent-names';
 import { createClientFor } from '../client';

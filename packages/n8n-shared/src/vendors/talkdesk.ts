@@ -1,4 +1,5 @@
-import { talkdeskTokenUrl, TalkdeskRegionSchema, vendorRegistry } from '@agent-presence/presence-core';
+import { vendorRegistry } from '@agent-presence/presence-core';
+import { talkdeskTokenUrl, TalkdeskRegionSchema } from '@agent-presence/presence-core/talkdesk';
 import { editorIdCheck, type VendorConfig } from '../vendor';
 
 const definition = vendorRegistry.talkdesk;

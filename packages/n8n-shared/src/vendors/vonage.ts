@@ -1,4 +1,5 @@
-import { VonageRegionSchema, vendorRegistry } from '@agent-presence/presence-core';
+import { vendorRegistry } from '@agent-presence/presence-core';
+import { VonageRegionSchema } from '@agent-presence/presence-core/vonage';
 import { editorIdCheck, type VendorConfig } from '../vendor';
 
 const definition = vendorRegistry.vonage;
