@@ -62,8 +62,9 @@ const entries: Record<string, string[]> = {
     'talkdeskRegions', 'talkdeskStatusState', 'talkdeskStatusStates', 'talkdeskTokenUrl',
   ],
   '@agent-presence/presence-core/trigger': [
-    'PresenceSnapshotSchema', 'TooLongStateSchema', 'appearedEventId', 'changedEventId', 'detectTooLong', 'disappearedEventId', 'enteredEventId',
-    'observedSince', 'retainAgents', 'tooLongEventId', 'tooLongThreshold', 'vendorEventId',
+    'PresenceSnapshotSchema', 'TooLongStateSchema', 'appearedChange', 'appearedEventId', 'changedEventId', 'detectTooLong', 'disappearedEventId',
+    'enteredEventId', 'observedSince', 'retainAgents', 'sweepEventOf', 'sweepEvents', 'sweepReads', 'sweepStep', 'sweepWants', 'tooLongEventId',
+    'tooLongThreshold', 'vendorEventId',
   ],
   '@agent-presence/presence-core/undici': ['createUndiciTransport'],
 };
