@@ -43,8 +43,8 @@ const mainTypes = [
 const entries: Record<string, string[]> = {
   '@agent-presence/presence-core': main,
   '@agent-presence/presence-core/cirrus': [
-    'CirrusEnvelopeSchema', 'CirrusErrorSchema', 'CirrusManagerListSchema', 'CirrusManagerSchema', 'CirrusPresencePayloadSchema', 'CirrusPresenceRecordSchema',
-    'CirrusPresenceTypeListSchema', 'CirrusPresenceTypeRecordSchema', 'CirrusStatsSchema', 'cirrusCategories', 'cirrusDefaultBaseUrl', 'cirrusPermission',
+    'CirrusEnvelopeSchema', 'CirrusErrorSchema', 'CirrusIdSchema', 'CirrusManagerListSchema', 'CirrusManagerSchema', 'CirrusPresencePayloadSchema', 'CirrusPresenceRecordSchema',
+    'CirrusPresenceTypeListSchema', 'CirrusPresenceTypeRecordSchema', 'CirrusPresenceTypeSchema', 'CirrusStatsSchema', 'CirrusStatusSchema', 'cirrusCategories', 'cirrusDefaultBaseUrl', 'cirrusPermission',
     'isCirrusAgent', 'normalizeCirrusPresence',
   ],
   '@agent-presence/presence-core/vonage': [
