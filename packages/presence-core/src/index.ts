@@ -14,6 +14,7 @@ export {
   sweepWants,
   appearedChange,
   sweepReads,
+  sweepRoster,
   sweepStep,
   type SweepEvent,
   type SweepState,
