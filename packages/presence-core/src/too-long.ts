@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 import { InputError } from './errors';
 import { tooLongEventId } from './event-id';
 import { PresenceStateSchema, type AgentPresence, type PresenceState, type VendorId } from './model';
-import { rowOf, statusTable } from './status-table';
+import { rowOf, statusTable } from './snapshot-status-rows';
 
 /*
  * "In a state too long": which agents have been in a watched state or status longer than its

@@ -1,4 +1,5 @@
-import { sweepReads, sweepRoster, sweepStep, sweepWants, type AgentPresence, type PresenceBatch, type PresenceState, type SweepEvent, type SweepRoster, type SweepState } from '../src';
+import { type AgentPresence, type PresenceBatch, type PresenceState } from '../src';
+import { sweepReads, sweepRoster, sweepStep, sweepWants, type SweepEvent, type SweepRoster, type SweepState } from '../src/trigger';
 import { NetworkError, VendorApiError } from '../src/errors';
 
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');

@@ -1,13 +1,8 @@
 import {
-  appearedChange,
   detectChanges,
   InputError,
   nameAgents,
   nameChanges,
-  sweepReads,
-  sweepRoster,
-  sweepStep,
-  sweepWants,
   validateAgentId,
   type AgentPresence,
   type AgentSummary,
@@ -16,16 +11,23 @@ import {
   type PresenceState,
   type ReadOptions,
   type StatusDefinition,
+} from '@agent-presence/presence-core';
+import {
+  appearedChange,
+  sweepReads,
+  sweepStep,
+  sweepWants,
   type SweepState,
   type SweepRoster,
   type SweepEvent,
+  sweepRoster,
   detectTooLong,
   tooLongEventId,
   tooLongThreshold,
   TooLongStateSchema,
   type TooLongEvent,
   type TooLongState,
-} from '@agent-presence/presence-core';
+} from '@agent-presence/presence-core/trigger';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { agentsFor, directoryFor } from '../agent-names';
 import { createClientFor } from '../client';

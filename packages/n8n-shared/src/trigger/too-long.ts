@@ -1,4 +1,5 @@
-import { InputError, type AgentSummary, type PresenceState, type TooLongEvent, type TooLongOptions, type TooLongRule, type VendorId } from '@agent-presence/presence-core';
+import { InputError, type AgentSummary, type PresenceState, type VendorId } from '@agent-presence/presence-core';
+import type { TooLongEvent, TooLongOptions, TooLongRule } from '@agent-presence/presence-core/trigger';
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { stateOptions } from '../common-properties';
 import { statesFrom } from '../params';
