@@ -1,5 +1,24 @@
-import type { ClientOptions, PresenceClient, VendorId } from '@agent-presence/presence-core';
-import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import type { ClientOptions, PresenceClient, ReadOptions, VendorId } from '@agent-presence/presence-core';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+/**
+ * An operation only one vendor's API offers (Vonage's presence history, Talkdesk's occupancy):
+ * the vendor config lists it, and only that vendor's action node shows and runs it.
+ */
+export interface VendorOperation {
+  resource: string;
+  value: string;
+  name: string;
+  /** The node panel's action text, e.g. "Get Vonage presence history". */
+  action(vendor: VendorConfig): string;
+  description: string;
+  /** The canvas subtitle, e.g. "Get presence history". */
+  subtitle: string;
+  /** Its parameters, each shown only for it. */
+  properties(vendor: VendorConfig): INodeProperties[];
+  /** Runs it for input item `i`; the items it outputs. */
+  execute(ctx: IExecuteFunctions, vendor: VendorConfig, client: PresenceClient, i: number, read: ReadOptions): Promise<INodeExecutionData[]>;
+}
 
 /** Where a credential says the vendor is. Both URLs are checked before any request. */
 export interface VendorEndpoints {
@@ -28,4 +47,6 @@ export interface VendorConfig {
   extraReadOptions?: INodeProperties[];
   /** Turns those options into client read options. */
   readOptionsFrom?(options: Record<string, unknown>): Record<string, unknown>;
+  /** Operations of this vendor only, shown after the common ones of their resource. */
+  operations?: readonly VendorOperation[];
 }

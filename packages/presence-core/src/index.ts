@@ -82,6 +82,8 @@ export {
   VonagePresenceActivitiesPageSchema,
   vonageHistoryPath,
   vonageHistoryMaxWindowMs,
+  historyWindow,
+  type HistoryWindow,
   type VonagePresenceActivity,
 } from './vendors/vonage/history';
 export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } from './vendors/vonage/normalize';
@@ -92,6 +94,10 @@ export {
   TalkdeskOccupancyOperationSchema,
   addInteraction,
   checkOccupancyPatch,
+  interactionsOf,
+  removeInteractions,
+  replaceInteractions,
+  type CurrentInteraction,
   talkdeskOccupancyEndpoint,
   type TalkdeskInteraction,
   type TalkdeskOccupancyOperation,

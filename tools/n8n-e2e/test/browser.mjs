@@ -15,9 +15,12 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 export const rawSubtitle = /^[a-z][A-Za-z]*: [a-z][A-Za-z]*$/;
 
 /** The node panel's names for our entry's actions and trigger events (vendor = "Cirrus", "Vonage"…). */
+/** Actions only one vendor's API offers. */
+const vendorActions = { Vonage: ['Get Vonage presence history'], Talkdesk: ['Set Talkdesk occupancy'] };
+
 export function panelNames(short) {
   return {
-    actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, `List ${short} statuses`],
+    actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, ...(vendorActions[short] ?? []), `List ${short} statuses`],
     triggers: ['On state change', 'On status change within a state', 'On agent appearing', 'On agent disappearing'],
   };
 }

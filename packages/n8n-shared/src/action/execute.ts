@@ -97,6 +97,9 @@ export async function executeAction(ctx: IExecuteFunctions, vendor: VendorConfig
         const { presences, failed } = await getMany(ctx, vendor, client, i, read);
         for (const p of presences) out.push({ json: asJson(p), pairedItem: { item: i } });
         out.push(...failed);
+      } else if (vendor.operations?.some((o) => o.resource === resource && o.value === operation)) {
+        const vendorOperation = vendor.operations.find((o) => o.resource === resource && o.value === operation)!;
+        out.push(...(await vendorOperation.execute(ctx, vendor, client, i, read)));
       } else {
         throw new InputError('Operation', `"${operation}" is not an operation of ${resource}`, 'Pick an operation from the list.');
       }

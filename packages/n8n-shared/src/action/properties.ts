@@ -28,6 +28,7 @@ export function actionProperties(vendor: VendorConfig): INodeProperties[] {
         { name: 'Get', value: 'get', action: `Get ${vendor.shortName} presence`, description: 'Get the presence of one agent' },
         { name: 'Get Many', value: 'getMany', action: `Get many ${vendor.shortName} presences`, description: 'Get the presence of given agents, or of all agents' },
         { name: 'Set', value: 'set', action: `Set ${vendor.shortName} presence`, description: 'Set the presence of one agent' },
+        ...(vendor.operations ?? []).filter((o) => o.resource === 'agentPresence').map((o) => ({ name: o.name, value: o.value, action: o.action(vendor), description: o.description })),
       ],
       default: 'get',
     },
@@ -54,6 +55,7 @@ export function actionProperties(vendor: VendorConfig): INodeProperties[] {
       { name: 'source', displayName: 'Agents', displayOptions: { show: { resource: ['agentPresence'], operation: ['getMany'] } } },
       'The agents to read',
     ),
+    ...(vendor.operations ?? []).flatMap((o) => o.properties(vendor)),
     {
       displayName: 'Return All',
       name: 'returnAll',

@@ -1,4 +1,5 @@
 import { createTalkdeskClient, talkdeskApiBaseUrl, talkdeskTokenUrl, TalkdeskRegionSchema } from '@agent-presence/presence-core';
+import { setOccupancyOperation } from '../action/agentPresence/setOccupancy.operation';
 import type { VendorConfig } from '../vendor';
 
 export const talkdeskVendor: VendorConfig = {
@@ -15,5 +16,6 @@ export const talkdeskVendor: VendorConfig = {
       tokenUrl: String(c.tokenUrl || talkdeskTokenUrl(String(c.account ?? ''), region, 'Credential > Account Name')),
     };
   },
+  operations: [setOccupancyOperation],
   createClient: (options) => createTalkdeskClient(options),
 };

@@ -1,4 +1,5 @@
 import { createVonageClient, vonageApiBaseUrl, vonageTokenUrl, VonageRegionSchema } from '@agent-presence/presence-core';
+import { getHistoryOperation } from '../action/agentPresence/getHistory.operation';
 import type { VendorConfig } from '../vendor';
 
 const guid = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
@@ -17,5 +18,6 @@ export const vonageVendor: VendorConfig = {
       tokenUrl: String(c.tokenUrl || vonageTokenUrl(region)),
     };
   },
+  operations: [getHistoryOperation],
   createClient: (options) => createVonageClient(options),
 };
