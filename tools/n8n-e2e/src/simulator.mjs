@@ -45,13 +45,14 @@ export function simControl(url) {
  * use. Vonage has two: the everyday one with the node's default scopes (any API client has them;
  * Vonage refuses a token for a scope a client lacks), and one with the admin scopes the real-time
  * trigger needs: admin:write to create and delete its subscription, admin:read to check it exists;
- * and one with stats, which Get Presence History needs. Talkdesk's asks for presence-occupancy:write
+ * and one with stats, which Get Presence History needs (each keeps the default scopes too: the editor
+ * may pick any of them for a new node). Talkdesk's asks for presence-occupancy:write
  * too, for Set Occupancy. The root README ("Credentials and scopes") says which node needs what.
  */
 export const demoScopes = {
   vonage: 'users:read users:write',
   vonageRealtime: 'users:read users:write admin:read admin:write',
-  vonageStats: 'users:read stats',
+  vonageStats: 'users:read users:write stats',
   talkdesk: 'presence-user:read presence-status:write users:read presence-occupancy:write',
 };
 
