@@ -541,7 +541,14 @@ describe('a running n8n start', () => {
       await n8n.activate(dailySummaryHookId);
       let summary;
       try {
-        const res = await fetch(`${n8n.url}/webhook/${dailySummaryPath}`);
+        // Publishing registers the webhook a moment after it answers.
+        const res = await waitFor(
+          async () => {
+            const answer = await fetch(`${n8n.url}/webhook/${dailySummaryPath}`);
+            return answer.status === 404 ? undefined : answer;
+          },
+          { timeoutMs: 20_000, intervalMs: 250, what: 'the daily summary webhook to be registered' },
+        );
         assert.equal(res.status, 200, `the summary ran: ${res.status}`);
         summary = await res.json();
       } finally {

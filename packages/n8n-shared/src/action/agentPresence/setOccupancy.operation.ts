@@ -132,19 +132,30 @@ function interactionsFrom(value: unknown): TalkdeskInteraction[] {
 
 /** The JSON Patch field: text or a list from an expression, checked by core, errors named by the label. */
 function patchFrom(value: unknown): TalkdeskOccupancyOperation[] {
-  let patch = value;
-  if (typeof value === 'string') {
-    try {
-      patch = JSON.parse(value);
-    } catch {
-      throw new InputError(patchLabel, 'is not valid JSON', 'Give a JSON list of operations, e.g. [{"op": "remove", "path": "/interactions/0"}].');
-    }
+  const patch = typeof value === 'string' ? parsedJson(value) : value;
+  if (patch === notJson) throw new InputError(patchLabel, 'is not valid JSON', 'Give a JSON list of operations, e.g. [{"op": "remove", "path": "/interactions/0"}].');
+  const checked = checkedPatch(patch);
+  if (checked instanceof InputError) throw new InputError(`${patchLabel}: ${checked.field}`, checked.problem, checked.hint ?? '');
+  return checked;
+}
+
+const notJson = Symbol('not JSON');
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return notJson;
   }
+}
+
+/** Core's check, its InputError returned (to be named by the field's label) rather than thrown. */
+function checkedPatch(patch: unknown): TalkdeskOccupancyOperation[] | InputError {
   try {
     return checkOccupancyPatch(patch);
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${patchLabel}: ${error.field}`, error.problem, error.hint ?? '');
-    throw error;
+    if (error instanceof InputError) return error;
+    return new InputError(patchLabel, 'could not be checked', String(error));
   }
 }
 
