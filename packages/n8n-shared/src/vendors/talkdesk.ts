@@ -1,5 +1,5 @@
 import { createTalkdeskClient, talkdeskApiBaseUrl, talkdeskTokenUrl, TalkdeskRegionSchema } from '@agent-presence/presence-core';
-import { setOccupancyOperation } from '../action/agentPresence/setOccupancy.operation';
+import * as setOccupancy from '../action/agentPresence/setOccupancy.operation';
 import type { VendorConfig } from '../vendor';
 
 export const talkdeskVendor: VendorConfig = {
@@ -16,6 +16,6 @@ export const talkdeskVendor: VendorConfig = {
       tokenUrl: String(c.tokenUrl || talkdeskTokenUrl(String(c.account ?? ''), region, 'Credential > Account Name')),
     };
   },
-  operations: [setOccupancyOperation],
+  operations: { agentPresence: [setOccupancy] },
   createClient: (options) => createTalkdeskClient(options),
 };

@@ -1,5 +1,5 @@
 import { createVonageClient, vonageApiBaseUrl, vonageTokenUrl, VonageRegionSchema } from '@agent-presence/presence-core';
-import { getHistoryOperation } from '../action/agentPresence/getHistory.operation';
+import * as getHistory from '../action/agentPresence/getHistory.operation';
 import type { VendorConfig } from '../vendor';
 
 const guid = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
@@ -18,6 +18,6 @@ export const vonageVendor: VendorConfig = {
       tokenUrl: String(c.tokenUrl || vonageTokenUrl(region)),
     };
   },
-  operations: [getHistoryOperation],
+  operations: { agentPresence: [getHistory] },
   createClient: (options) => createVonageClient(options),
 };

@@ -4,7 +4,6 @@ import {
   summarizeStints,
   validateAgentId,
   type PresenceClient,
-  type ReadOptions,
   type VonageClient,
 } from '@agent-presence/presence-core';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
@@ -15,6 +14,8 @@ import { agentIdsLabel, parseIdList } from '../../params';
 import { requireScope, withScopeHint } from '../../scopes';
 import type { VendorConfig, VendorOperation } from '../../vendor';
 import { instantOf, startOfDay } from '../../zoned-time';
+import { forEachItem, optionsProperty, readOptionsOf, showOnly } from '../common';
+import type { ActionRun } from '../operation';
 
 /*
  * Get Presence History (Vonage): every stint of the agents in a window, from Vonage's Insights
@@ -26,24 +27,22 @@ export const historyScope = 'stats';
 const operationName = 'Get Presence History';
 const dayMs = 24 * 60 * 60 * 1000;
 
-const about = {
-  value: 'getHistory',
+/** Its entry in the Operation list (Vonage only). */
+export const option: VendorOperation['option'] = {
   name: operationName,
-  action: (vendor: VendorConfig) => `Get ${vendor.shortName} presence history`,
+  value: 'getHistory',
+  action: (vendor) => `Get ${vendor.shortName} presence history`,
   description: 'Get how long agents spent in each status over a time window',
-  subtitle: 'Get presence history',
 };
 
-function properties(vendor: VendorConfig): INodeProperties[] {
-  const show = { resource: ['agentPresence'], operation: [about.value] };
-  return [
-    ...agentChoiceProperties(vendor, { name: 'source', displayName: 'Agents', displayOptions: { show } }, 'The agents whose history to read'),
+export function description(vendor: VendorConfig): INodeProperties[] {
+  return showOnly({ resource: ['agentPresence'], operation: [option.value] }, [
+    ...agentChoiceProperties(vendor, { name: 'source', displayName: 'Agents' }, 'The agents whose history to read'),
     {
       displayName: 'Time Window',
       name: 'timeWindow',
       type: 'options',
       noDataExpression: true,
-      displayOptions: { show },
       options: [
         { name: 'Today', value: 'today', description: "From midnight until now, in the workflow's time zone" },
         { name: 'Yesterday', value: 'yesterday', description: "The whole of yesterday, in the workflow's time zone" },
@@ -58,7 +57,7 @@ function properties(vendor: VendorConfig): INodeProperties[] {
       default: '',
       required: true,
       description: "Start of the window, in the workflow's time zone unless the time names its own",
-      displayOptions: { show: { ...show, timeWindow: ['custom'] } },
+      displayOptions: { show: { timeWindow: ['custom'] } },
     },
     {
       displayName: 'To',
@@ -66,7 +65,7 @@ function properties(vendor: VendorConfig): INodeProperties[] {
       type: 'dateTime',
       default: '',
       description: 'End of the window: at most 31 days after From (Vonage answers no more per request). Empty: now.',
-      displayOptions: { show: { ...show, timeWindow: ['custom'] } },
+      displayOptions: { show: { timeWindow: ['custom'] } },
     },
     {
       displayName: 'Summarize',
@@ -74,9 +73,9 @@ function properties(vendor: VendorConfig): INodeProperties[] {
       type: 'boolean',
       default: false,
       description: 'Whether to return one item per agent and common state with the total time, instead of one item per stint',
-      displayOptions: { show },
     },
-  ];
+    optionsProperty(vendor),
+  ]);
 }
 
 function isVonageClient(client: PresenceClient): client is VonageClient {
@@ -106,9 +105,14 @@ export function windowFrom(ctx: IExecuteFunctions, i: number, nowMs: number): { 
   return { from: new Date(window.fromMs).toISOString(), to: new Date(Math.min(window.toMs, nowMs)).toISOString() };
 }
 
-async function execute(ctx: IExecuteFunctions, vendor: VendorConfig, client: PresenceClient, i: number, read: ReadOptions): Promise<INodeExecutionData[]> {
-  requireHostApis(ctx, ['getTimezone']);
-  if (!isVonageClient(client)) throw new InputError('Operation', `${operationName} is not offered for ${vendor.displayName}`, 'Pick another operation.');
+export async function execute(run: ActionRun): Promise<INodeExecutionData[]> {
+  requireHostApis(run.ctx, ['getTimezone']);
+  return forEachItem(run, (i) => historyOf(run, i));
+}
+
+async function historyOf(run: ActionRun, i: number): Promise<INodeExecutionData[]> {
+  const { ctx, vendor } = run;
+  const read = readOptionsOf(ctx, vendor, i);
   const { from, to } = windowFrom(ctx, i, Date.now());
   const source = ctx.getNodeParameter('source', i, 'all') as string;
   const agentIds =
@@ -117,6 +121,8 @@ async function execute(ctx: IExecuteFunctions, vendor: VendorConfig, client: Pre
       : undefined;
   const summarize = ctx.getNodeParameter('summarize', i, false) as boolean;
   await requireScope(ctx, vendor, historyScope, operationName);
+  const client = await run.client();
+  if (!isVonageClient(client)) throw new InputError('Operation', `${operationName} is not offered for ${vendor.displayName}`, 'Pick another operation.');
 
   let stints;
   try {
@@ -145,6 +151,3 @@ async function execute(ctx: IExecuteFunctions, vendor: VendorConfig, client: Pre
     }),
   );
 }
-
-/** The operation, for the vendor config's list of vendor-only operations. */
-export const getHistoryOperation: VendorOperation = { resource: 'agentPresence', ...about, properties, execute };

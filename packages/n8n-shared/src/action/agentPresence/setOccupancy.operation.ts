@@ -7,17 +7,18 @@ import {
   replaceInteractions,
   TalkdeskInteractionSchema,
   type PresenceClient,
-  type ReadOptions,
   type TalkdeskClient,
   type TalkdeskInteraction,
   type TalkdeskOccupancyOperation,
 } from '@agent-presence/presence-core';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { agentsFor } from '../../agent-names';
 import { locatorProperty } from '../../common-properties';
 import { locatorValue, parseIdList } from '../../params';
 import { requireScope, withScopeHint } from '../../scopes';
 import type { VendorConfig, VendorOperation } from '../../vendor';
+import { forEachItem, optionsProperty, readOptionsOf, showOnly } from '../common';
+import type { ActionRun } from '../operation';
 
 /*
  * Set Occupancy (Talkdesk): "Change User Occupancy", a JSON Patch on the agent's `interactions`
@@ -30,28 +31,26 @@ import type { VendorConfig, VendorOperation } from '../../vendor';
 export const occupancyScope = 'presence-occupancy:write';
 const operationName = 'Set Occupancy';
 
-const about = {
-  value: 'setOccupancy',
+/** Its entry in the Operation list (Talkdesk only). */
+export const option: VendorOperation['option'] = {
   name: operationName,
-  action: (vendor: VendorConfig) => `Set ${vendor.shortName} occupancy`,
+  value: 'setOccupancy',
+  action: (vendor) => `Set ${vendor.shortName} occupancy`,
   description: "Mark an agent busy or free with interactions of an outside system (Talkdesk's Change User Occupancy)",
-  subtitle: 'Set occupancy',
 };
 
 const interactionsLabel = 'Interactions';
 const idsLabel = 'Interaction IDs';
 const patchLabel = 'JSON Patch';
 
-function properties(vendor: VendorConfig): INodeProperties[] {
-  const show = { resource: ['agentPresence'], operation: [about.value] };
-  return [
-    locatorProperty('agent', 'Agent', 'searchAgents', vendor.agentId, { description: 'The agent whose occupancy to change', displayOptions: { show } }),
+export function description(vendor: VendorConfig): INodeProperties[] {
+  return showOnly({ resource: ['agentPresence'], operation: [option.value] }, [
+    locatorProperty('agent', 'Agent', 'searchAgents', vendor.agentId, { description: 'The agent whose occupancy to change' }),
     {
       displayName: 'Change',
       name: 'occupancyChange',
       type: 'options',
       noDataExpression: true,
-      displayOptions: { show },
       options: [
         { name: 'Add Interactions', value: 'add', description: "Add interactions to the agent's: they count as work, so the agent is busy" },
         { name: 'Remove Interactions', value: 'remove', description: 'Remove interactions from the agent, by their IDs' },
@@ -68,7 +67,7 @@ function properties(vendor: VendorConfig): INodeProperties[] {
       typeOptions: { multipleValues: true },
       default: {},
       description: 'The interactions, e.g. the CRM task the agent is working on',
-      displayOptions: { show: { ...show, occupancyChange: ['add', 'replace'] } },
+      displayOptions: { show: { occupancyChange: ['add', 'replace'] } },
       options: [
         {
           displayName: 'Interaction',
@@ -90,7 +89,7 @@ function properties(vendor: VendorConfig): INodeProperties[] {
       required: true,
       placeholder: 'e.g. crm-task-4711',
       description: 'The IDs of the interactions to remove, separated by commas, or a list from an expression',
-      displayOptions: { show: { ...show, occupancyChange: ['remove'] } },
+      displayOptions: { show: { occupancyChange: ['remove'] } },
     },
     {
       displayName: patchLabel,
@@ -98,9 +97,10 @@ function properties(vendor: VendorConfig): INodeProperties[] {
       type: 'json',
       default: '[\n  { "op": "add", "path": "/interactions/-", "value": { "id": "crm-task-4711", "channel_name": "crm", "cost": 100 } }\n]',
       description: 'Operations add, remove, replace or test on /interactions (e.g. /interactions/- to add, /interactions/0 to remove the first)',
-      displayOptions: { show: { ...show, occupancyChange: ['jsonPatch'] } },
+      displayOptions: { show: { occupancyChange: ['jsonPatch'] } },
     },
-  ];
+    optionsProperty(vendor),
+  ]);
 }
 
 function isTalkdeskClient(client: PresenceClient): client is TalkdeskClient {
@@ -159,8 +159,13 @@ function checkedPatch(patch: unknown): TalkdeskOccupancyOperation[] | InputError
   }
 }
 
-async function execute(ctx: IExecuteFunctions, vendor: VendorConfig, client: PresenceClient, i: number, read: ReadOptions): Promise<INodeExecutionData[]> {
-  if (!isTalkdeskClient(client)) throw new InputError('Operation', `${operationName} is not offered for ${vendor.displayName}`, 'Pick another operation.');
+export async function execute(run: ActionRun): Promise<INodeExecutionData[]> {
+  return forEachItem(run, (i) => occupancyOf(run, i));
+}
+
+async function occupancyOf(run: ActionRun, i: number): Promise<INodeExecutionData[]> {
+  const { ctx, vendor } = run;
+  const read = readOptionsOf(ctx, vendor, i);
   const agentId = locatorValue(ctx, 'agent', i, vendor, 'Agent');
   const change = ctx.getNodeParameter('occupancyChange', i, 'add') as string;
   // Parameters first, so that a mistake is named before anything is sent.
@@ -178,6 +183,8 @@ async function execute(ctx: IExecuteFunctions, vendor: VendorConfig, client: Pre
     throw new InputError('Change', `"${change}" is not a change`, 'Pick Add, Remove or Replace Interactions, or JSON Patch.');
   }
   await requireScope(ctx, vendor, occupancyScope, operationName);
+  const client = await run.client();
+  if (!isTalkdeskClient(client)) throw new InputError('Operation', `${operationName} is not offered for ${vendor.displayName}`, 'Pick another operation.');
 
   let patch: TalkdeskOccupancyOperation[];
   if (change === 'add') patch = [{ op: 'add', path: '/interactions/-', value: next }];
@@ -199,6 +206,3 @@ async function execute(ctx: IExecuteFunctions, vendor: VendorConfig, client: Pre
   nameAgents([presence], await agentsFor(ctx, vendor, client, [presence.agentId]));
   return [{ json: { ...presence, interactions, patch } as unknown as IDataObject, pairedItem: { item: i } }];
 }
-
-/** The operation, for the vendor config's list of vendor-only operations. */
-export const setOccupancyOperation: VendorOperation = { resource: 'agentPresence', ...about, properties, execute };
