@@ -187,17 +187,19 @@ async function occupancyOf(run: ActionRun, i: number): Promise<INodeExecutionDat
   if (!isTalkdeskClient(client)) throw new InputError('Operation', `${operationName} is not offered for ${vendor.displayName}`, 'Pick another operation.');
 
   let patch: TalkdeskOccupancyOperation[];
+  let before;
   if (change === 'add') patch = [{ op: 'add', path: '/interactions/-', value: next }];
   else if (change === 'jsonPatch') patch = raw;
   else {
     // Paths are indexes into the agent's list: read it first (each removal is guarded by a test of its id).
-    const current = interactionsOf((await client.getPresence(agentId, { includeRaw: true })).raw);
+    before = await client.getPresence(agentId, { ...read, includeRaw: true });
+    const current = interactionsOf(before.raw);
     patch = change === 'remove' ? removeInteractions(current, ids, idsLabel) : replaceInteractions(current, next);
   }
   let presence;
   try {
-    // Nothing to change (Replace with none on a free agent): no request, the presence as it is.
-    presence = patch.length === 0 ? await client.getPresence(agentId, { ...read, includeRaw: true }) : await client.changeOccupancy(agentId, patch, { ...read, includeRaw: true });
+    // Nothing to change (Replace with none on a free agent): nothing sent, the presence as read.
+    presence = patch.length === 0 && before ? before : await client.changeOccupancy(agentId, patch, { ...read, includeRaw: true });
   } catch (error) {
     throw withScopeHint(error, vendor, occupancyScope, operationName);
   }
