@@ -4,7 +4,7 @@ export * from './model';
 export { StateMappingSchema, mappedState, stateMappingFromRows, type StateMapping } from './mapping';
 export type { NormalizeContext } from './normalize-context';
 export { normalizePresence } from './normalize';
-export { setPresenceMany, type SetManyOptions, type SetManyResult } from './bulk-set';
+export { setPresenceMany, setPresences, type SetManyOptions, type SetManyResult, type SetTarget } from './bulk-set';
 export { PresenceStintSchema, summarizeStints, type PresenceStint, type StintTotal, type SummarizeOptions } from './history';
 export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
 export { observedSince } from './diff';

@@ -20,7 +20,7 @@ const vendorActions = { Vonage: ['Get Vonage presence history'], Talkdesk: ['Set
 
 export function panelNames(short) {
   return {
-    actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, ...(vendorActions[short] ?? []), `List ${short} statuses`],
+    actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, `Set many ${short} presences`, ...(vendorActions[short] ?? []), `List ${short} statuses`],
     triggers: ['On state change', 'On status change within a state', 'On agent appearing', 'On agent disappearing'],
   };
 }

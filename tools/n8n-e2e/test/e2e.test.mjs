@@ -579,17 +579,29 @@ describe('a running n8n start', () => {
       }
     });
 
-    it('end of day: logs every agent of every vendor out (run by hand with n8n execute)', { timeout: 180_000 }, async () => {
-      const { runData } = await n8n.execute(endOfDayManualId);
+    it('end of day: one Set Many per vendor logs every agent out (run by hand with n8n execute)', { timeout: 180_000 }, async () => {
       const loggedOut = { cirrus: '1003' };
+      // Cirrus' Offline type sits in its Away category; elsewhere logged out is the offline state.
+      const isOut = (vendor, a) => (vendor === 'cirrus' ? a.statusId === loggedOut.cirrus : expectedState(vendor, a) === 'offline');
+      const onBefore = {};
+      for (const vendor of vendors) onBefore[vendor] = (await control.state(vendor)).agents.filter((a) => !isOut(vendor, a)).map((a) => a.agentId);
+      const { runData } = await n8n.execute(endOfDayManualId);
       for (const vendor of vendors) {
         const agents = (await control.state(vendor)).agents;
-        // Cirrus' Offline type sits in its Away category; elsewhere logged out is the offline state.
-        const out = (a) => (vendor === 'cirrus' ? a.statusId === loggedOut.cirrus : expectedState(vendor, a) === 'offline');
-        const notOut = agents.filter((a) => !out(a));
+        const notOut = agents.filter((a) => !isOut(vendor, a));
         assert.deepEqual(notOut.map((a) => `${a.agentId}:${a.statusName}`), [], `${vendor}: every agent logged out`);
         const setNode = Object.keys(runData).find((n) => n.endsWith(': log out') && n.toLowerCase().startsWith(vendor));
         assert.ok(setNode, `${vendor}: the log-out node ran`);
+        // One item per agent that was still on, with the presence before and after; none for the others.
+        const items = nodeItems(runData, setNode);
+        assert.ok(onBefore[vendor].length > 0, `${vendor}: the simulator had agents still on`);
+        assert.deepEqual(items.map((p) => p.agentId).sort(), [...onBefore[vendor]].sort(), `${vendor}: Set Many set exactly the agents still on`);
+        for (const p of items) {
+          assert.equal(p.changed, true, `${vendor} ${p.agentId}: changed`);
+          assert.equal(p.dryRun, false);
+          assert.notEqual(p.previous?.state, 'offline', `${vendor} ${p.agentId}: previous presence was on`);
+          assert.ok(typeof p.name === 'string' && p.name.length > 0, `${vendor} ${p.agentId}: named`);
+        }
       }
     });
   });

@@ -6,7 +6,7 @@ import type { AllEntities } from 'n8n-workflow';
  * resource's index.
  */
 type NodeMap = {
-  agentPresence: 'get' | 'getMany' | 'set';
+  agentPresence: 'get' | 'getMany' | 'set' | 'setMany';
   status: 'getMany';
 };
 
