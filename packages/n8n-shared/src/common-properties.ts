@@ -1,4 +1,4 @@
-import { defaultConcurrency, maxConcurrency, presenceStates } from '@agent-presence/presence-core';
+import { maxConcurrency, presenceStates, vendorRegistry } from '@agent-presence/presence-core';
 import type { IDisplayOptions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { agentIdsLabel } from './params';
 import type { VendorConfig } from './vendor';
@@ -23,13 +23,12 @@ export const includeRawOption: INodeProperties = {
 
 /** How many presence reads go out at once: the vendor's default, halving by itself on 429. */
 export function concurrencyOption(vendor: VendorConfig): INodeProperties {
-  const vendorDefault = defaultConcurrency[vendor.id];
   return {
     displayName: 'Max Concurrent Requests',
     name: 'concurrency',
     type: 'number',
     typeOptions: { minValue: 1, maxValue: maxConcurrency, numberPrecision: 0 },
-    default: vendorDefault,
+    default: vendorRegistry[vendor.id].defaultConcurrency,
     description: `Most requests sent to ${vendor.displayName} at once when reading many agents. It halves by itself while ${vendor.displayName} answers 429 (rate limited); set it lower to stay further below the limit.`,
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkOccupancyPatch, interactionsOf, InputError, removeInteractions, replaceInteractions } from '../src';
+import { InputError } from '../src/errors';
+import { checkOccupancyPatch, interactionsOf, removeInteractions, replaceInteractions } from '../src/vendors/talkdesk/occupancy';
 
 const presenceOne = JSON.parse(readFileSync(join(__dirname, '..', 'reference', 'talkdesk', 'presence-one.json'), 'utf8')).response.body;
 const two = [

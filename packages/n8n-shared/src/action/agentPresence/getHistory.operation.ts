@@ -1,11 +1,5 @@
-import {
-  historyWindow,
-  InputError,
-  summarizeStints,
-  validateAgentId,
-  type PresenceClient,
-  type VonageClient,
-} from '@agent-presence/presence-core';
+import { InputError, summarizeStints, validateAgentId, type PresenceClient, type VonageClient } from '@agent-presence/presence-core';
+import { historyWindow } from '@agent-presence/presence-core/vonage';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { agentsFor } from '../../agent-names';
 import { agentChoiceProperties } from '../../common-properties';

@@ -1,16 +1,13 @@
+import { InputError, nameAgents, type PresenceClient, type TalkdeskClient } from '@agent-presence/presence-core';
 import {
   checkOccupancyPatch,
-  InputError,
   interactionsOf,
-  nameAgents,
   removeInteractions,
   replaceInteractions,
   TalkdeskInteractionSchema,
-  type PresenceClient,
-  type TalkdeskClient,
   type TalkdeskInteraction,
   type TalkdeskOccupancyOperation,
-} from '@agent-presence/presence-core';
+} from '@agent-presence/presence-core/talkdesk';
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { agentsFor } from '../../agent-names';
 import { locatorProperty } from '../../common-properties';
