@@ -23,12 +23,13 @@ export const includeRawOption: INodeProperties = {
 
 /** How many presence reads go out at once: the vendor's default, halving by itself on 429. */
 export function concurrencyOption(vendor: VendorConfig): INodeProperties {
+  const vendorDefault = vendorRegistry[vendor.id].defaultConcurrency;
   return {
     displayName: 'Max Concurrent Requests',
     name: 'concurrency',
     type: 'number',
     typeOptions: { minValue: 1, maxValue: maxConcurrency, numberPrecision: 0 },
-    default: vendorRegistry[vendor.id].defaultConcurrency,
+    default: vendorDefault,
     description: `Most requests sent to ${vendor.displayName} at once when reading many agents. It halves by itself while ${vendor.displayName} answers 429 (rate limited); set it lower to stay further below the limit.`,
   };
 }
