@@ -1,4 +1,4 @@
-import { defaultConcurrency, maxConcurrency, presenceStates } from '@agent-presence/presence-core';
+import { maxConcurrency, presenceStates, vendorRegistry } from '@agent-presence/presence-core';
 import type { IDisplayOptions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { agentIdsLabel } from './params';
 import type { VendorConfig } from './vendor';
@@ -23,7 +23,7 @@ export const includeRawOption: INodeProperties = {
 
 /** How many presence reads go out at once: the vendor's default, halving by itself on 429. */
 export function concurrencyOption(vendor: VendorConfig): INodeProperties {
-  const vendorDefault = defaultConcurrency[vendor.id];
+  const vendorDefault = vendorRegistry[vendor.id].defaultConcurrency;
   return {
     displayName: 'Max Concurrent Requests',
     name: 'concurrency',
