@@ -1,5 +1,5 @@
 // 4. Bulk set: Set Many of every agent through n8n-core, against the same job one request at a time.
-import { defaultConcurrency } from '@agent-presence/presence-core';
+import { vendorRegistry } from '@agent-presence/presence-core';
 import { harnessFor } from './nodes';
 import type { SimHandle, Vendor } from './sim';
 import { floorMs, type VendorSpec } from './vendors';
@@ -32,7 +32,7 @@ export interface BulkSetOptions {
   agents: number;
   seed: number;
   latencyMs: number;
-  /** Max Concurrent Requests of ours; default the vendor's (core's defaultConcurrency), as the node uses. */
+  /** Max Concurrent Requests of ours; default the vendor's (core's vendorRegistry), as the node uses. */
   concurrency?: number;
 }
 
@@ -66,7 +66,7 @@ async function setManyOnce(o: BulkSetOptions, concurrency: number | undefined): 
 }
 
 export async function bulkSet(o: BulkSetOptions): Promise<BulkSetRow> {
-  const concurrency = o.concurrency ?? defaultConcurrency[o.spec.vendor];
+  const concurrency = o.concurrency ?? vendorRegistry[o.spec.vendor].defaultConcurrency;
   // Unmeasured: module loading and JIT warm-up.
   await setManyOnce({ ...o, agents: 20, latencyMs: 0 }, o.concurrency);
   const ours = await setManyOnce(o, o.concurrency);
