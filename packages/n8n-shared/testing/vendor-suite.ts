@@ -605,7 +605,7 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
         expect(await poll()).toBeNull();
         polls++;
         if ((p.staticData as IDataObject).after) partial++;
-      } while ((p.staticData as IDataObject).baseline === true && polls < maxPolls);
+      } while ((p.staticData as IDataObject).baseline !== false && polls < maxPolls);
       expect(partial).toBeGreaterThan(0);
       // Change a spread of agents, some twice before they are read.
       const changed = all.filter((_, i) => i % 3 === 0);
