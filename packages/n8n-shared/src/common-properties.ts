@@ -30,7 +30,7 @@ export function concurrencyOption(vendor: VendorConfig): INodeProperties {
     type: 'number',
     typeOptions: { minValue: 1, maxValue: maxConcurrency, numberPrecision: 0 },
     default: vendorDefault,
-    description: `Most requests sent to ${vendor.displayName} at once when reading many agents. It halves by itself while ${vendor.displayName} answers 429 (rate limited); set it lower to stay further below the limit.`,
+    description: `Most requests sent to ${vendor.displayName} at once when reading or setting many agents. It halves by itself while ${vendor.displayName} answers 429 (rate limited); set it lower to stay further below the limit.`,
   };
 }
 

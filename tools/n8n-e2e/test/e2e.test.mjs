@@ -148,7 +148,10 @@ describe('every action operation of every vendor runs in n8n (n8n execute)', () 
       assert.equal(setItem.status.id, plan.setStatusId);
       const [getItem] = nodeItems(runData, actionSteps.get);
       assert.ok(named(setItem) && named(getItem), 'Set and Get name the agent');
-      assert.deepEqual(Object.keys(setItem), Object.keys(getItem), 'Set gives the same fields as Get');
+      // Set gives Get's fields, then the presence before it and whether it changed.
+      assert.deepEqual(Object.keys(setItem), [...Object.keys(getItem), 'previous', 'changed', 'dryRun'], 'Set gives the same fields as Get, and previous, changed, dryRun');
+      assert.deepEqual(Object.keys(setItem.previous), Object.keys(getItem), 'previous is a presence like Get\'s');
+      assert.equal(setItem.changed, true);
       assert.deepEqual(presenceProblems(vendor, getItem, setAgent), [], 'Get after Set reads the new presence');
       const unchanged = afterState.filter((a) => a.agentId !== plan.setAgentId);
       assert.deepEqual(comparePresences(vendor, all.filter((p) => p.agentId !== plan.setAgentId), unchanged), [], 'nothing else changed');
