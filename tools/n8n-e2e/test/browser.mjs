@@ -21,7 +21,7 @@ const vendorActions = { Vonage: ['Get Vonage presence history'], Talkdesk: ['Set
 export function panelNames(short) {
   return {
     actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, `Set many ${short} presences`, ...(vendorActions[short] ?? []), `List ${short} statuses`],
-    triggers: ['On state change', 'On status change within a state', 'On agent appearing', 'On agent disappearing'],
+    triggers: ['On state change', 'On status change within a state', 'On agent appearing', 'On agent disappearing', 'On agent in a state too long'],
   };
 }
 
