@@ -8,10 +8,13 @@
  *   --seed N        (default 1)
  *   --latency MS    fixed latency on every vendor request (default 0)
  *   --speed X       virtual ms per wall ms (default 1)
- *   --talkdesk-user-id       add user_id to Talkdesk presence records
  *   --no-autoplay   start with the clock paused (move it with POST /_sim/time)
+ *   and each vendor's own flags (`--talkdesk-user-id`: add user_id to Talkdesk presence records)
  */
 import { startSimulator, type SimulatorOptions } from './server';
+import { VENDOR_LIST, VENDORS, vendorOf } from './vendors/registry';
+
+const VENDOR_FLAGS = VENDOR_LIST.flatMap((v) => v.flags ?? []);
 
 function parseArgs(argv: string[]): SimulatorOptions & { help?: boolean } {
   const opts: SimulatorOptions & { help?: boolean } = { autoplay: true };
@@ -43,9 +46,6 @@ function parseArgs(argv: string[]): SimulatorOptions & { help?: boolean } {
       case '--speed':
         opts.speed = num(flag, value());
         break;
-      case '--talkdesk-user-id':
-        opts.talkdeskIncludeUserId = true;
-        break;
       case '--no-autoplay':
         opts.autoplay = false;
         break;
@@ -53,8 +53,11 @@ function parseArgs(argv: string[]): SimulatorOptions & { help?: boolean } {
       case '-h':
         opts.help = true;
         break;
-      default:
-        throw new Error(`unknown option ${arg} (try --help)`);
+      default: {
+        const own = VENDOR_FLAGS.find((f) => f.flag === flag);
+        if (!own) throw new Error(`unknown option ${arg} (try --help)`);
+        Object.assign(opts, own.config);
+      }
     }
   }
   if (opts.port === undefined) opts.port = process.env.PORT ? num('PORT', process.env.PORT) : 4010;
@@ -70,27 +73,17 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (opts.help) {
-    console.log(
-      'Usage: simulator [--port N] [--host H] [--agents N] [--seed N] [--latency MS] [--speed X] [--talkdesk-user-id] [--no-autoplay]',
-    );
+    const own = VENDOR_FLAGS.map((f) => ` [${f.flag}]`).join('');
+    console.log(`Usage: simulator [--port N] [--host H] [--agents N] [--seed N] [--latency MS] [--speed X]${own} [--no-autoplay]`);
     return;
   }
   const sim = await startSimulator(opts);
   const c = sim.credentials;
   console.log(`agent-presence simulator listening on ${sim.url}  (agents per vendor: ${opts.agents ?? 25}, seed: ${opts.seed ?? 1})`);
   console.log('');
-  console.log(`Cirrus    base URL   ${sim.vendors.cirrus.baseUrl}`);
-  console.log(`          API key    ${c.cirrus.apiKey}   (Authorization: Bearer <key>)`);
-  console.log(`Vonage    base URL   ${sim.vendors.vonage.baseUrl}`);
-  console.log(`          token URL  ${sim.vendors.vonage.tokenUrl}`);
-  console.log(`          client id  ${c.vonage.clientId}`);
-  console.log(`          secret     ${c.vonage.clientSecret}`);
-  console.log(`          webhooks   ${sim.vendors.vonage.baseUrl}/webhooks/subscriptions  (scopes admin:read, admin:write; deliveries: ${sim.url}/_sim/webhooks/deliveries)`);
-  console.log(`Talkdesk  base URL   ${sim.vendors.talkdesk.baseUrl}`);
-  console.log(`          token URL  ${sim.vendors.talkdesk.tokenUrl}`);
-  console.log(`          client id  ${c.talkdesk.clientId}`);
-  console.log(`          secret     ${c.talkdesk.clientSecret}`);
-  console.log(`          account    ${c.talkdesk.account}`);
+  for (const id of VENDORS) {
+    for (const line of vendorOf(id).banner(sim.vendors[id], c[id], sim.url)) console.log(line);
+  }
   console.log('');
   console.log(`Control API: ${sim.url}/_sim  (GET it for the list)`);
 

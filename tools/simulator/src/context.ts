@@ -2,18 +2,15 @@
 import type { VirtualClock } from './clock';
 import type { Counters } from './counters';
 import type { FaultStore } from './faults';
-import type { Credentials, TokenStore } from './oauth';
-import type { WebhookHub } from './webhooks';
+import type { TokenStore } from './oauth';
+import type { VendorExtension } from './vendor';
+import type { Credentials, VendorConfig, VendorId } from './vendors/registry';
 import type { World } from './world';
 
-export interface SimConfig {
+export type SimConfig = {
   /** Fixed latency added to every vendor request, ms. */
   latencyMs: number;
-  /** Add `user_id` to Talkdesk presence records, as older copies of the docs show. */
-  talkdeskIncludeUserId: boolean;
-  /** Records per page of Vonage presence history (the vendor's page size is not documented). */
-  vonageHistoryPageSize: number;
-}
+} & VendorConfig;
 
 export interface SimContext {
   world: World;
@@ -21,8 +18,8 @@ export interface SimContext {
   tokens: TokenStore;
   faults: FaultStore;
   counters: Counters;
-  /** Vonage webhook subscriptions and deliveries. */
-  webhooks: WebhookHub;
+  /** What each vendor keeps beyond the world (webhook subscriptions, …), with its hooks. */
+  extensions: Partial<Record<VendorId, VendorExtension>>;
   config: SimConfig;
   credentials: Credentials;
   /** http://host:port of the simulator. */
@@ -31,9 +28,12 @@ export interface SimContext {
   worldDefaults: { seed: number; agents: number; startTime?: number; timelineCap?: number; autoplay: boolean; speed: number };
 }
 
-/** Route the world's presence changes to the webhook deliveries (at start and after every reset). */
+/** Route the world's presence changes to the vendors' hooks (at start and after every reset). */
 export function attachWorld(ctx: SimContext): void {
-  ctx.world.onChange = (agent, at) => ctx.webhooks.onPresenceChange(agent, at);
+  const listening = Object.values(ctx.extensions).filter((e) => e?.onPresenceChange !== undefined) as VendorExtension[];
+  ctx.world.onChange = (agent, at) => {
+    for (const e of listening) e.onPresenceChange!(agent, at);
+  };
 }
 
 /** Bring the world up to the clock's current time. */

@@ -7,33 +7,26 @@ import type { SimConfig, SimContext } from './context';
 import { attachWorld, syncWorld } from './context';
 import type { CountersSnapshot } from './counters';
 import type { Fault } from './faults';
-import { cirrusPresence, cirrusStats, talkdeskRecord, vonageRecord } from './records';
 import {
   ConfigSchema,
-  DeliverWebhookSchema,
   ResetSchema,
   SetPresenceSchema,
   SimulatorInputError,
   TimeSchema,
   TimelineQuerySchema,
   VendorQuerySchema,
-  WebhookDeliveriesQuerySchema,
-  WebhookIdleSchema,
   parseInput,
   type ConfigInput,
-  type DeliverWebhookInput,
   type FaultSpecInput,
   type ResetInput,
   type SetPresenceInput,
   type TimeInput,
   type TimelineQueryInput,
-  type WebhookDeliveriesQueryInput,
-  type WebhookIdleInput,
 } from './schemas';
-import { stintView, vonageStints } from './history';
 import type { TimelinePage } from './timeline';
 import type { SimAgent, TimelineEntry, VendorId } from './types';
-import type { DeliverWebhookResult, WebhookDelivery, WebhookSubscription } from './webhooks';
+import type { ControlRoute, SimVendor } from './vendor';
+import { VENDOR_LIST, VENDORS, vendorOf, type VendorControl } from './vendors/registry';
 import { World } from './world';
 
 export interface TimeInfo {
@@ -67,7 +60,7 @@ export interface AgentState {
   nextChangeAt: string;
   /** Exactly what the vendor's single-agent presence GET returns (Cirrus: the envelope's `object`). */
   record: unknown;
-  /** Cirrus only: GET /managers/{id}/stats FaceToFaceStatus. */
+  /** Cirrus only: GET /managers/{id}/stats FaceToFaceStatus (a vendor's `stateExtras`). */
   faceToFaceStatus?: boolean;
 }
 
@@ -93,7 +86,8 @@ export interface ResetResult {
 /** Configuration as returned by the control API (speed is the clock's). */
 export type ConfigView = SimConfig & { speed: number };
 
-export interface SimulatorControl {
+/** The shared operations; `SimulatorControl` adds the vendors' own. */
+export interface SharedControl {
   /** Set an agent's presence (source "control"). */
   setPresence(input: SetPresenceInput): SetPresenceResult;
   time(input?: TimeInput): TimeInfo;
@@ -101,8 +95,6 @@ export interface SimulatorControl {
   resume(): TimeInfo;
   advance(ms: number): TimeInfo;
   timeline(query?: TimelineQueryInput): TimelinePage;
-  /** Ground truth of Vonage presence history: the stints begun in [from, to) (default: all until now). */
-  history(query?: { from?: string; to?: string; agentId?: string }): { stints: Array<ReturnType<typeof stintView>> };
   state(vendor: VendorId): StateResult;
   agents(vendor: VendorId): AgentsResult;
   counters(): CountersSnapshot;
@@ -114,21 +106,17 @@ export interface SimulatorControl {
   faults(): Fault[];
   removeFault(id: string): boolean;
   clearFaults(): { removed: number };
-  /** Vonage webhook subscriptions, secrets included, in creation order. */
-  webhookSubscriptions(): WebhookSubscription[];
-  /** Send one delivery of an agent's current presence now (optionally tampered) and report what the receiver answered. */
-  deliverWebhook(input?: DeliverWebhookInput): Promise<DeliverWebhookResult>;
-  /** Every delivery attempt (the last 10,000), oldest first. */
-  webhookDeliveries(query?: WebhookDeliveriesQueryInput): WebhookDelivery[];
-  /** Resolves when no queued delivery is pending (or after `timeoutMs`, default 10 s) with what is still pending. */
-  webhooksIdle(input?: WebhookIdleInput): Promise<{ pending: number }>;
 }
+
+/** `sim.control`: the shared operations and each vendor's own (Vonage: history, webhooks). */
+export type SimulatorControl = SharedControl & VendorControl;
 
 function notFound(message: string, field?: string): SimulatorInputError {
   return new SimulatorInputError(message, field, 404);
 }
 
 export function createControl(ctx: SimContext): SimulatorControl {
+  const extensions = () => VENDORS.flatMap((v) => (ctx.extensions[v] ? [ctx.extensions[v]] : []));
   const timeInfo = (): TimeInfo => {
     const now = ctx.clock.now();
     return {
@@ -140,21 +128,18 @@ export function createControl(ctx: SimContext): SimulatorControl {
     };
   };
 
-  const recordOf = (agent: SimAgent): unknown => {
-    const w = ctx.world;
-    switch (agent.vendor) {
-      case 'cirrus':
-        return cirrusPresence(w, agent);
-      case 'vonage':
-        return vonageRecord(w, agent);
-      case 'talkdesk':
-        return talkdeskRecord(w, agent, `${ctx.url}/talkdesk`, ctx.config.talkdeskIncludeUserId);
-    }
-  };
+  const recordOf = (agent: SimAgent): unknown => vendorOf(agent.vendor).record(ctx, agent);
+
+  /** Display names of the vendors whose calls show as `calls`, for messages ("Talkdesk only"). */
+  const showing = (calls: SimVendor['calls']) =>
+    VENDOR_LIST.filter((v) => v.calls === calls)
+      .map((v) => v.name)
+      .join(', ');
 
   const findStatus = (vendor: VendorId, statusId: string): number => {
     const table = ctx.world.vendors[vendor].statuses;
-    const wanted = vendor === 'cirrus' && /^\d+$/.test(statusId) ? String(BigInt(statusId)) : statusId.toLowerCase();
+    const key = vendorOf(vendor).statusKey;
+    const wanted = key ? key(statusId) : statusId.toLowerCase();
     const found = table.find((s) => s.id.toLowerCase() === wanted);
     if (!found) {
       throw new SimulatorInputError(
@@ -165,19 +150,23 @@ export function createControl(ctx: SimContext): SimulatorControl {
     return found.idx;
   };
 
-  const control: SimulatorControl = {
+  const shared: SharedControl = {
     setPresence(input) {
       const body = parseInput(SetPresenceSchema, input, 'presence');
       syncWorld(ctx);
-      const idKey = body.vendor === 'vonage' ? body.agentId.toLowerCase() : body.agentId;
+      const def = vendorOf(body.vendor);
+      const idKey = def.agentKey ? def.agentKey(body.agentId) : body.agentId;
       const agent = ctx.world.agent(body.vendor, idKey);
       if (!agent) throw notFound(`No ${body.vendor} agent "${body.agentId}" (see GET /_sim/agents?vendor=${body.vendor})`, 'agentId');
       const statusIdx = findStatus(body.vendor, body.statusId);
-      if (body.vendor !== 'talkdesk' && (body.occupancy !== undefined || body.interactions !== undefined)) {
-        throw new SimulatorInputError('Invalid presence: field "interactions": occupancy and interactions are Talkdesk only', 'interactions');
+      if (def.calls !== 'interactions' && (body.occupancy !== undefined || body.interactions !== undefined)) {
+        throw new SimulatorInputError(
+          `Invalid presence: field "interactions": occupancy and interactions are ${showing('interactions')} only`,
+          'interactions',
+        );
       }
-      if (body.vendor !== 'cirrus' && body.onCall !== undefined) {
-        throw new SimulatorInputError('Invalid presence: field "onCall": onCall is Cirrus only', 'onCall');
+      if (def.calls !== 'flag' && body.onCall !== undefined) {
+        throw new SimulatorInputError(`Invalid presence: field "onCall": onCall is ${showing('flag')} only`, 'onCall');
       }
       const entry = ctx.world.setStatus(agent, statusIdx, ctx.clock.now(), 'control', {
         ...(body.interactions !== undefined ? { interactions: body.interactions } : {}),
@@ -201,33 +190,18 @@ export function createControl(ctx: SimContext): SimulatorControl {
       syncWorld(ctx);
       return timeInfo();
     },
-    pause: () => control.time({ action: 'pause' }),
-    resume: () => control.time({ action: 'resume' }),
-    advance: (ms) => control.time({ action: 'advance', ms }),
+    pause: () => shared.time({ action: 'pause' }),
+    resume: () => shared.time({ action: 'resume' }),
+    advance: (ms) => shared.time({ action: 'advance', ms }),
 
     timeline(query) {
       const q = parseInput(TimelineQuerySchema, query ?? {}, 'timeline query');
       syncWorld(ctx);
       if (q.agentId !== undefined) {
-        const vendors: VendorId[] = q.vendor ? [q.vendor] : ['cirrus', 'vonage', 'talkdesk'];
+        const vendors: readonly VendorId[] = q.vendor ? [q.vendor] : VENDORS;
         if (!vendors.some((v) => ctx.world.agent(v, q.agentId!))) throw notFound(`No agent "${q.agentId}"`, 'agentId');
       }
       return ctx.world.timelinePage(q);
-    },
-
-    history(query) {
-      const now = syncWorld(ctx);
-      const time = (v: string | undefined, field: string, fallback: number) => {
-        if (v === undefined || v === '') return fallback;
-        const ms = Date.parse(v);
-        if (Number.isNaN(ms)) throw new SimulatorInputError(`Invalid ${field}: expected an ISO date-time`, field);
-        return ms;
-      };
-      const from = time(query?.from, 'from', 0);
-      const to = time(query?.to, 'to', now + 1);
-      const agentId = query?.agentId || undefined;
-      if (agentId !== undefined && !ctx.world.agent('vonage', agentId.toLowerCase())) throw notFound(`No agent "${agentId}"`, 'agentId');
-      return { stints: vonageStints(ctx.world, from, to, agentId?.toLowerCase()).map(stintView) };
     },
 
     state(vendor) {
@@ -246,8 +220,8 @@ export function createControl(ctx: SimContext): SimulatorControl {
           nextChangeAt: new Date(agent.nextAt).toISOString(),
           record: recordOf(agent),
         };
-        if (v === 'cirrus') state.faceToFaceStatus = cirrusStats(w, agent).FaceToFaceStatus;
-        return state;
+        const extras = vendorOf(v).stateExtras;
+        return extras ? Object.assign(state, extras(ctx, agent)) : state;
       });
       return { vendor: v, at: new Date(ctx.clock.now()).toISOString(), agents };
     },
@@ -262,11 +236,11 @@ export function createControl(ctx: SimContext): SimulatorControl {
       };
     },
 
-    counters: () => ({ ...ctx.counters.snapshot(), webhooks: ctx.webhooks.counters() }),
+    counters: () => Object.assign(ctx.counters.snapshot(), ...extensions().map((e) => e.counters?.() ?? {})) as CountersSnapshot,
     resetCounters() {
       ctx.counters.reset();
-      ctx.webhooks.resetCounters();
-      return control.counters();
+      for (const e of extensions()) e.resetCounters?.();
+      return shared.counters();
     },
 
     reset(input) {
@@ -280,7 +254,7 @@ export function createControl(ctx: SimContext): SimulatorControl {
       const startTime = d.startTime ?? (d.autoplay ? Date.now() : DEFAULT_START_TIME);
       ctx.world = new World({ seed: d.seed, agents: d.agents, startTime, ...(d.timelineCap ? { timelineCap: d.timelineCap } : {}) });
       ctx.clock = new VirtualClock(startTime, { running: d.autoplay, speed: d.speed });
-      ctx.webhooks.reset();
+      for (const e of extensions()) e.reset?.();
       attachWorld(ctx);
       ctx.faults.reset(d.seed);
       ctx.counters.reset();
@@ -290,13 +264,14 @@ export function createControl(ctx: SimContext): SimulatorControl {
 
     config(patch) {
       if (patch !== undefined) {
-        const body = parseInput(ConfigSchema, patch, 'config');
-        if (body.latencyMs !== undefined) ctx.config.latencyMs = body.latencyMs;
-        if (body.talkdeskIncludeUserId !== undefined) ctx.config.talkdeskIncludeUserId = body.talkdeskIncludeUserId;
-        if (body.vonageHistoryPageSize !== undefined) ctx.config.vonageHistoryPageSize = body.vonageHistoryPageSize;
-        if (body.speed !== undefined) {
-          ctx.clock.setSpeed(body.speed);
-          ctx.worldDefaults.speed = body.speed;
+        const body = parseInput(ConfigSchema, patch, 'config') as ConfigInput;
+        const { speed, ...rest } = body;
+        for (const [key, value] of Object.entries(rest)) {
+          if (value !== undefined) (ctx.config as unknown as Record<string, unknown>)[key] = value;
+        }
+        if (speed !== undefined) {
+          ctx.clock.setSpeed(speed);
+          ctx.worldDefaults.speed = speed;
         }
       }
       return { ...ctx.config, speed: ctx.clock.speed };
@@ -306,22 +281,8 @@ export function createControl(ctx: SimContext): SimulatorControl {
     faults: () => ctx.faults.list(),
     removeFault: (id) => ctx.faults.remove(id),
     clearFaults: () => ({ removed: ctx.faults.clear() }),
-
-    webhookSubscriptions: () => ctx.webhooks.listWithSecrets(),
-    async deliverWebhook(input) {
-      const body = parseInput(DeliverWebhookSchema, input ?? {}, 'webhook delivery');
-      return ctx.webhooks.deliver(body);
-    },
-    webhookDeliveries(query) {
-      const q = parseInput(WebhookDeliveriesQuerySchema, query ?? {}, 'webhook deliveries query');
-      return ctx.webhooks.deliveries(q);
-    },
-    async webhooksIdle(input) {
-      const body = parseInput(WebhookIdleSchema, input ?? {}, 'webhooks idle');
-      return ctx.webhooks.idle(body.timeoutMs);
-    },
   };
-  return control;
+  return Object.assign(shared, ...extensions().map((e) => e.control)) as SimulatorControl;
 }
 
 /** Start of the world when the clock does not follow wall time (in-process default): Monday 2025-01-06 09:00 UTC. */
@@ -334,29 +295,24 @@ export interface ControlResponse {
   body: unknown;
 }
 
-const ROUTES = [
+const SHARED_ROUTES = [
   'GET    /_sim                      this list',
   'GET    /_sim/health               {ok: true}',
   'POST   /_sim/presence             {vendor, agentId, statusId, occupancy?, interactions?, onCall?}',
   'GET    /_sim/time                 virtual clock',
   'POST   /_sim/time                 {action: pause|resume|advance, ms?}',
   'GET    /_sim/timeline             ?vendor=&agentId=&sinceSeq=&limit=',
-  'GET    /_sim/history              ?from=&to=&agentId=  Vonage presence stints (ground truth)',
   'GET    /_sim/state                ?vendor=',
   'GET    /_sim/agents               ?vendor=',
   'GET    /_sim/counters',
   'POST   /_sim/counters/reset',
   'POST   /_sim/reset                {agents?, seed?, startTime?}',
   'GET    /_sim/config',
-  'POST   /_sim/config               {latencyMs?, talkdeskIncludeUserId?, vonageHistoryPageSize?, speed?}',
+  `POST   /_sim/config               {${Object.keys(ConfigSchema.shape).map((k) => `${k}?`).join(', ')}}`,
   'GET    /_sim/faults',
   'POST   /_sim/faults               {vendor, endpoint, kind, rate? | count?, ...}',
   'DELETE /_sim/faults               remove all',
   'DELETE /_sim/faults/{id}          remove one',
-  'GET    /_sim/webhooks/subscriptions   Vonage webhook subscriptions, with secrets',
-  'POST   /_sim/webhooks/deliver     {subscriptionId?, agentId?, tamper?: none|unsigned|bad-signature|payload|expired|replay|wrong-alg}',
-  'GET    /_sim/webhooks/deliveries  ?subscriptionId=&agentId=  every delivery attempt',
-  'POST   /_sim/webhooks/idle        {timeoutMs?}  wait until no delivery is pending',
 ];
 
 function queryObject(query: URLSearchParams): Record<string, string> {
@@ -365,19 +321,32 @@ function queryObject(query: URLSearchParams): Record<string, string> {
   return out;
 }
 
+/** The control endpoints the vendors add (Vonage: history, webhooks). */
+export function vendorControlRoutes(ctx: SimContext): ControlRoute<SimulatorControl>[] {
+  return VENDORS.flatMap((v) => (ctx.extensions[v]?.routes ?? []) as ControlRoute<SimulatorControl>[]);
+}
+
 /** Route one control request. `body` is the parsed JSON body (undefined when empty). */
 export function handleControl(
   control: SimulatorControl,
+  vendorRoutes: ControlRoute<SimulatorControl>[],
   method: string,
   path: string,
   query: URLSearchParams,
   body: unknown,
 ): ControlResponse | Promise<ControlResponse> {
   const ok = (b: unknown, status = 200): ControlResponse => ({ status, body: b });
-  const route = `${method} ${path.replace(/\/+$/, '') || '/'}`;
+  const trimmed = path.replace(/\/+$/, '') || '/';
+  const route = `${method} ${trimmed}`;
+  const listing = [...SHARED_ROUTES, ...vendorRoutes.map((r) => `${r.method.padEnd(6)} ${r.path.padEnd(26)} ${r.describe}`)];
+  const own = vendorRoutes.find((r) => r.method === method && r.path === trimmed);
+  if (own) {
+    const result = own.handle(control, queryObject(query), body);
+    return result instanceof Promise ? result.then((r) => ok(r)) : ok(result);
+  }
   switch (route) {
     case 'GET /_sim':
-      return ok({ endpoints: ROUTES });
+      return ok({ endpoints: listing });
     case 'GET /_sim/health':
       return ok({ ok: true });
     case 'POST /_sim/presence':
@@ -388,8 +357,6 @@ export function handleControl(
       return ok(control.time((body ?? {}) as TimeInput));
     case 'GET /_sim/timeline':
       return ok(control.timeline(queryObject(query) as TimelineQueryInput));
-    case 'GET /_sim/history':
-      return ok(control.history(queryObject(query)));
     case 'GET /_sim/state':
       return ok(control.state(requireVendor(query)));
     case 'GET /_sim/agents':
@@ -410,21 +377,13 @@ export function handleControl(
       return ok(control.addFault((body ?? {}) as FaultSpecInput), 201);
     case 'DELETE /_sim/faults':
       return ok(control.clearFaults());
-    case 'GET /_sim/webhooks/subscriptions':
-      return ok({ subscriptions: control.webhookSubscriptions() });
-    case 'POST /_sim/webhooks/deliver':
-      return control.deliverWebhook((body ?? {}) as DeliverWebhookInput).then((r) => ok(r));
-    case 'GET /_sim/webhooks/deliveries':
-      return ok(control.webhookDeliveries(queryObject(query) as WebhookDeliveriesQueryInput));
-    case 'POST /_sim/webhooks/idle':
-      return control.webhooksIdle((body ?? {}) as WebhookIdleInput).then((r) => ok(r));
   }
   const one = /^\/_sim\/faults\/([^/]+)$/.exec(path);
   if (one && method === 'DELETE') {
     if (!control.removeFault(decodeURIComponent(one[1]!))) throw notFound(`No fault "${one[1]}"`, 'id');
     return ok({ removed: 1 });
   }
-  const known = ROUTES.some((r) => r.split(/\s+/)[1] === path.replace(/\/+$/, ''));
+  const known = listing.some((r) => r.split(/\s+/)[1] === trimmed);
   return {
     status: known ? 405 : 404,
     body: { error: known ? `${method} not allowed on ${path}` : `No control endpoint ${method} ${path} (see GET /_sim)` },

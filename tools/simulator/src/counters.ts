@@ -1,6 +1,6 @@
 /** Vendor request counters, keyed `<vendor> <METHOD> <route template>`. */
 import type { VendorId } from './types';
-import type { WebhookCounters } from './webhooks';
+import { VENDORS, type VendorCounters } from './vendors/registry';
 
 export interface VendorCountersSnapshot {
   total: number;
@@ -11,15 +11,15 @@ export interface VendorCountersSnapshot {
   peakInFlight: Record<VendorId, number>;
 }
 
-/** The vendor request counters plus the Vonage webhook deliveries (which are not vendor requests). */
-export interface CountersSnapshot extends VendorCountersSnapshot {
-  webhooks: WebhookCounters;
-}
+/** The vendor request counters plus the sections vendors add (Vonage webhook deliveries, which are not vendor requests). */
+export type CountersSnapshot = VendorCountersSnapshot & VendorCounters;
+
+const zeros = (): Record<VendorId, number> => Object.fromEntries(VENDORS.map((v) => [v, 0])) as Record<VendorId, number>;
 
 export class Counters {
   private counts = new Map<string, number>();
-  private inFlight: Record<VendorId, number> = { cirrus: 0, vonage: 0, talkdesk: 0 };
-  private peak: Record<VendorId, number> = { cirrus: 0, vonage: 0, talkdesk: 0 };
+  private inFlight = zeros();
+  private peak = zeros();
 
   /** A request to `vendor` is being handled until the returned function is called. */
   begin(vendor: VendorId): () => void {
@@ -38,7 +38,7 @@ export class Counters {
   }
 
   snapshot(): VendorCountersSnapshot {
-    const byVendor: Record<VendorId, number> = { cirrus: 0, vonage: 0, talkdesk: 0 };
+    const byVendor = zeros();
     const byEndpoint: Record<string, number> = {};
     let total = 0;
     for (const key of [...this.counts.keys()].sort()) {

@@ -44,7 +44,6 @@ export interface CompiledRoute extends RouteDef {
 }
 
 export interface VendorApi {
-  vendor: VendorId;
   routes: RouteDef[];
   serialize(body: unknown): string;
   /** No route matches the path. */

@@ -1,12 +1,13 @@
 /**
- * @agent-presence/simulator: a local server that speaks the Cirrus, Vonage Contact
- * Center and Talkdesk presence APIs, with a moving seeded world, faults, ground
- * truth and a control API. See README.md.
+ * @agent-presence/simulator: a local server that speaks the presence APIs of the vendors
+ * in `vendors/registry.ts`, with a moving seeded world, faults, ground truth and a control
+ * API. See README.md.
  */
 export { startSimulator, VENDOR_ROUTES } from './server';
 export type { Simulator, SimulatorOptions } from './server';
 export type {
   SimulatorControl,
+  SharedControl,
   SetPresenceResult,
   TimeInfo,
   AgentState,
@@ -22,10 +23,11 @@ export type { Fault } from './faults';
 export type { TimelinePage, TimelineQuery } from './timeline';
 export { DEFAULT_TIMELINE_CAP } from './timeline';
 export type { ChangeSource, Interaction, Phase, SimAgent, SimUser, TimelineEntry, UserKind, VendorId } from './types';
-export { VENDORS } from './types';
+export type { SimVendor, StatusBase, VendorTypes } from './vendor';
+export { DEMO_CREDENTIALS, VENDORS, VENDOR_LIST } from './vendors/registry';
+export type { Credentials, VendorUrls } from './vendors/registry';
 export {
   ConfigSchema,
-  DeliverWebhookSchema,
   FAULT_KINDS,
   FaultSpecSchema,
   InteractionSchema,
@@ -35,13 +37,9 @@ export {
   TimeSchema,
   TimelineQuerySchema,
   VendorSchema,
-  WEBHOOK_TAMPER_MODES,
-  WebhookDeliveriesQuerySchema,
-  WebhookIdleSchema,
 } from './schemas';
 export type {
   ConfigInput,
-  DeliverWebhookInput,
   FaultKind,
   FaultSpec,
   FaultSpecInput,
@@ -49,15 +47,22 @@ export type {
   SetPresenceInput,
   TimeInput,
   TimelineQueryInput,
-  WebhookDeliveriesQueryInput,
-  WebhookIdleInput,
 } from './schemas';
-export { CIRRUS_STATUSES, TALKDESK_CUSTOM_STATUSES, TALKDESK_STATUSES, VONAGE_STATUSES } from './catalog';
-export type { CirrusStatus, TalkdeskStatus, VonageStatus } from './catalog';
-export { DEMO_CREDENTIALS, TALKDESK_SCOPES, VONAGE_SCOPES } from './oauth';
-export type { Credentials } from './oauth';
 export { Int64, toJson } from './json';
-export { MAX_AGENTS, CIRRUS_BIG_ID_BASE } from './world';
+export { MAX_AGENTS } from './world';
+
+// Cirrus
+export { CIRRUS_BIG_ID_BASE } from './vendors/cirrus';
+export { CIRRUS_STATUSES } from './vendors/cirrus/catalog';
+export type { CirrusStatus } from './vendors/cirrus/catalog';
+
+// Vonage
+export { VONAGE_STATUSES } from './vendors/vonage/catalog';
+export type { VonageStatus } from './vendors/vonage/catalog';
+export { VONAGE_SCOPES } from './vendors/vonage/oauth';
+export type { VonageControl, VonageCounters } from './vendors/vonage/control';
+export { DeliverWebhookSchema, WEBHOOK_TAMPER_MODES, WebhookDeliveriesQuerySchema, WebhookIdleSchema } from './vendors/vonage/schemas';
+export type { DeliverWebhookInput, WebhookDeliveriesQueryInput, WebhookIdleInput } from './vendors/vonage/schemas';
 export {
   DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
   DEFAULT_WEBHOOK_TIMEOUT_MS,
@@ -71,7 +76,7 @@ export {
   signVonageWebhook,
   vonageAgentNumber,
   vonagePresenceEvent,
-} from './webhooks';
+} from './vendors/vonage/webhooks';
 export type {
   DeliverWebhookResult,
   PublicWebhookSubscription,
@@ -80,4 +85,9 @@ export type {
   WebhookSendResult,
   WebhookSubscription,
   WebhookTamperMode,
-} from './webhooks';
+} from './vendors/vonage/webhooks';
+
+// Talkdesk
+export { TALKDESK_CUSTOM_STATUSES, TALKDESK_STATUSES } from './vendors/talkdesk/catalog';
+export type { TalkdeskStatus } from './vendors/talkdesk/catalog';
+export { TALKDESK_SCOPES } from './vendors/talkdesk/oauth';

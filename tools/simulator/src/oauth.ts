@@ -1,34 +1,14 @@
 /**
- * Demo credentials and OAuth2 access tokens (client credentials grant) for Vonage
- * and Talkdesk. Tokens are opaque random strings; they expire on the VIRTUAL clock
+ * OAuth2 access tokens (client credentials grant) and the request helpers the vendors'
+ * token endpoints share. Tokens are opaque random strings; they expire on the VIRTUAL clock
  * (so advancing time by hours expires them, as it would in real life).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-
-export const DEMO_CREDENTIALS = {
-  cirrus: { apiKey: 'sim-cirrus-api-key-7f3a9c2e5b8d4f16' },
-  vonage: { clientId: 'sim-vonage-client', clientSecret: 'sim-vonage-secret-4b8e2f6a9c1d' },
-  talkdesk: { clientId: 'sim-talkdesk-client', clientSecret: 'sim-talkdesk-secret-9d3c7a1e5f2b', account: 'sim-account' },
-} as const;
-
-export type Credentials = {
-  cirrus: { apiKey: string };
-  vonage: { clientId: string; clientSecret: string };
-  talkdesk: { clientId: string; clientSecret: string; account: string };
-};
-
-/** Scopes granted to the demo clients (all of them). */
-export const VONAGE_SCOPES = ['users:read', 'users:write', 'admin:read', 'admin:write', 'stats'] as const;
-export const TALKDESK_SCOPES = ['presence-user:read', 'presence-status:write', 'presence-occupancy:write', 'users:read'] as const;
-
-export const VONAGE_TOKEN_TTL_S = 7200;
-export const TALKDESK_TOKEN_TTL_S = 3600;
-
-export type TokenVendor = 'vonage' | 'talkdesk';
+import type { VendorId } from './types';
 
 export interface TokenInfo {
-  vendor: TokenVendor;
+  vendor: VendorId;
   clientId: string;
   scopes: Set<string>;
   expiresAt: number;
@@ -39,13 +19,14 @@ export type TokenCheck = { ok: true; token: string; info: TokenInfo } | { ok: fa
 export class TokenStore {
   private tokens = new Map<string, TokenInfo>();
 
-  issue(vendor: TokenVendor, clientId: string, scopes: Iterable<string>, ttlSeconds: number, now: number): string {
-    const token = `${vendor === 'vonage' ? 'vcc' : 'tdk'}_${randomBytes(24).toString('base64url')}`;
+  /** A new token `<prefix>_<random>` of `vendor`. */
+  issue(vendor: VendorId, prefix: string, clientId: string, scopes: Iterable<string>, ttlSeconds: number, now: number): string {
+    const token = `${prefix}_${randomBytes(24).toString('base64url')}`;
     this.tokens.set(token, { vendor, clientId, scopes: new Set(scopes), expiresAt: now + ttlSeconds * 1000 });
     return token;
   }
 
-  check(vendor: TokenVendor, headers: IncomingHttpHeaders, now: number): TokenCheck {
+  check(vendor: VendorId, headers: IncomingHttpHeaders, now: number): TokenCheck {
     const token = bearerToken(headers);
     if (token === undefined) return { ok: false, reason: 'missing' };
     const info = this.tokens.get(token);
@@ -55,7 +36,7 @@ export class TokenStore {
   }
 
   /** Revoke every token of a vendor (token-expiry fault). Returns how many. */
-  revokeAll(vendor: TokenVendor): number {
+  revokeAll(vendor: VendorId): number {
     let n = 0;
     for (const [token, info] of this.tokens) {
       if (info.vendor === vendor) {

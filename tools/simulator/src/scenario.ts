@@ -2,13 +2,13 @@
  * The scenario engine: how an agent moves through a working day.
  *
  *   logged out -> (log in) ready -> on a call -> ready -> break / lunch / training /
- *   meeting (/ Vonage "Missed Call", / Talkdesk hidden) -> ready -> ... -> (shift over) logged out
+ *   meeting (/ a vendor's rare phase: a missed call, hidden) -> ready -> ... -> (shift over) logged out
  *
  * Each agent has its own seeded PRNG stream (mulberry32), so its day depends only on
  * the world seed and its index, never on the other agents or the order of requests.
  * Times are virtual milliseconds.
  */
-import type { Phase, SimAgent, VendorId } from './types';
+import type { Phase, SimAgent } from './types';
 
 // Module-level aliases: global lookups are slow inside vm contexts (e.g. under jest).
 const imul = Math.imul;
@@ -96,7 +96,7 @@ export function initialPhase(agent: SimAgent, start: number): void {
 }
 
 /** Decide what an agent does next at time `t` (updates shift fields on log in/out). */
-export function nextPhase(agent: SimAgent, vendor: VendorId, t: number): Phase {
+export function nextPhase(agent: SimAgent, rarePhase: { phase: Phase; below: number } | undefined, t: number): Phase {
   switch (agent.phase) {
     case 'offline':
       startShift(agent, t);
@@ -113,8 +113,7 @@ export function nextPhase(agent: SimAgent, vendor: VendorId, t: number): Phase {
       if (r < 0.84) return 'break';
       if (r < 0.88) return 'training';
       if (r < 0.91) return 'busy';
-      if (vendor === 'vonage' && r < 0.95) return 'missed';
-      if (vendor === 'talkdesk' && r < 0.93) return 'hidden';
+      if (rarePhase !== undefined && r < rarePhase.below) return rarePhase.phase;
       return 'call';
     }
     default:

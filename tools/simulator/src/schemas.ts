@@ -3,22 +3,13 @@
  * {@link SimulatorInputError} (HTTP 400) whose message names the field.
  */
 import { z } from 'zod/v4';
+import { VENDOR_LIST, VENDORS, type VendorConfig, type VendorId } from './vendors/registry';
 import { MAX_AGENTS } from './world';
 
-export class SimulatorInputError extends Error {
-  readonly status: number;
-  readonly field?: string;
+export { SimulatorInputError, parseInput } from './input';
 
-  constructor(message: string, field?: string, status = 400) {
-    super(message);
-    this.name = 'SimulatorInputError';
-    this.status = status;
-    if (field !== undefined) this.field = field;
-  }
-}
-
-export const VendorSchema = z.enum(['cirrus', 'vonage', 'talkdesk']);
-export const FaultVendorSchema = z.enum(['cirrus', 'vonage', 'talkdesk', '*']);
+export const VendorSchema = z.enum(VENDORS as [VendorId, ...VendorId[]]);
+export const FaultVendorSchema = z.enum([...VENDORS, '*'] as unknown as [VendorId | '*', ...Array<VendorId | '*'>]);
 
 const idString = z.union(
   [
@@ -42,13 +33,13 @@ export const InteractionSchema = z.strictObject({
 export const SetPresenceSchema = z.strictObject({
   vendor: VendorSchema,
   agentId: idString,
-  /** Cirrus presence type id, Vonage presenceId, Talkdesk status (available|away|offline|hidden) or custom status id. */
+  /** A status id of the vendor's table (see its catalog). */
   statusId: idString,
-  /** Talkdesk only: occupancy 0..100 (default: total cost of the interactions, max 100). */
+  /** Vendors showing interactions only: occupancy 0..100 (default: total cost of the interactions, max 100). */
   occupancy: z.number().int().min(0).max(100).optional(),
-  /** Talkdesk only: ongoing interactions, or how many default ones (voice 100, then chat 50). */
+  /** Vendors showing interactions only: ongoing interactions, or how many default ones (voice 100, then chat 50). */
   interactions: z.union([z.number().int().min(0).max(20), z.array(InteractionSchema).max(20)]).optional(),
-  /** Cirrus only: FaceToFaceStatus (on a call). */
+  /** Vendors showing a call flag only: on a call. */
   onCall: z.boolean().optional(),
 });
 
@@ -79,9 +70,8 @@ export const ResetSchema = z.strictObject({
 
 export const ConfigSchema = z.strictObject({
   latencyMs: z.number().int().min(0).max(60_000).optional(),
-  talkdeskIncludeUserId: z.boolean().optional(),
-  /** Records per page of Vonage presence history (default 1000). */
-  vonageHistoryPageSize: z.number().int().min(1).max(10_000).optional(),
+  // the vendors' keys, in name order
+  ...Object.fromEntries(VENDOR_LIST.flatMap((v) => Object.entries(v.config?.shape ?? {})).sort(([a], [b]) => (a < b ? -1 : 1))),
   /** Virtual ms per wall ms while the clock runs. */
   speed: z.number().positive().max(100_000).optional(),
 });
@@ -156,70 +146,11 @@ export const TimelineQuerySchema = z.strictObject({
 
 export const VendorQuerySchema = z.strictObject({ vendor: VendorSchema });
 
-/** How `POST /_sim/webhooks/deliver` spoils a delivery (`none`: a correct one). */
-export const WEBHOOK_TAMPER_MODES = ['none', 'unsigned', 'bad-signature', 'payload', 'expired', 'replay', 'wrong-alg'] as const;
-
-export const DeliverWebhookSchema = z.strictObject({
-  /** Default: every enabled subscription to agent.presencechanged.v1. */
-  subscriptionId: z.string().min(1).optional(),
-  /** A Vonage agent (user GUID); default the first agent. */
-  agentId: z.string().min(1).optional(),
-  tamper: z.enum(WEBHOOK_TAMPER_MODES).default('none'),
-});
-
-export const WebhookDeliveriesQuerySchema = z.strictObject({
-  subscriptionId: z.string().min(1).optional(),
-  agentId: z.string().min(1).optional(),
-});
-
-export const WebhookIdleSchema = z.strictObject({
-  timeoutMs: z.number().int().min(0).max(600_000).optional(),
-});
-
 export type SetPresenceInput = z.input<typeof SetPresenceSchema>;
 export type TimeInput = z.input<typeof TimeSchema>;
 export type ResetInput = z.input<typeof ResetSchema>;
-export type ConfigInput = z.input<typeof ConfigSchema>;
+export type ConfigInput = { latencyMs?: number; speed?: number } & Partial<VendorConfig>;
 export type FaultSpecInput = z.input<typeof FaultSpecSchema>;
 export type FaultSpec = z.output<typeof FaultSpecSchema>;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type TimelineQueryInput = z.input<typeof TimelineQuerySchema>;
-export type DeliverWebhookInput = z.input<typeof DeliverWebhookSchema>;
-export type WebhookDeliveriesQueryInput = z.input<typeof WebhookDeliveriesQuerySchema>;
-export type WebhookIdleInput = z.input<typeof WebhookIdleSchema>;
-
-/** Validate `input`; throw a SimulatorInputError naming the first bad field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  let field = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys' && issue.keys.length) {
-    field = [field, issue.keys[0]].filter(Boolean).join('.');
-  }
-  const where = field ? `field "${field}"` : 'body';
-  const missing = issue.code !== 'unrecognized_keys' && issue.path.length > 0 && valueAt(input, issue.path) === undefined;
-  const detail =
-    issue.code === 'unrecognized_keys'
-      ? `unknown field (allowed: ${allowedKeys(schema)})`
-      : missing && issue.code !== 'custom'
-        ? 'required'
-        : issue.message;
-  throw new SimulatorInputError(`Invalid ${what}: ${where}: ${detail}`, field || undefined);
-}
-
-function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function allowedKeys(schema: z.ZodType): string {
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-  const inner = (schema as unknown as { def?: { in?: { shape?: Record<string, unknown> } } }).def;
-  const keys = Object.keys(shape ?? inner?.in?.shape ?? {});
-  return keys.join(', ') || 'none';
-}

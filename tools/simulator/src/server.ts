@@ -1,14 +1,14 @@
 /**
- * The HTTP server: one port, a path prefix per vendor (`/cirrus`, `/vonage`,
- * `/talkdesk`) and the control API under `/_sim`. Vendor requests go through
- * counting, latency, faults, the vendor handler, drift, serialisation.
+ * The HTTP server: one port, a path prefix per vendor (`/<id>`, from the registry) and
+ * the control API under `/_sim`. Vendor requests go through counting, latency, faults,
+ * the vendor handler, drift, serialisation.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { VirtualClock } from './clock';
-import type { SimContext } from './context';
+import type { SimConfig, SimContext } from './context';
 import { attachWorld, syncWorld } from './context';
-import { DEFAULT_START_TIME, createControl, handleControl, type SimulatorControl } from './control';
+import { DEFAULT_START_TIME, createControl, handleControl, vendorControlRoutes, type SimulatorControl } from './control';
 import { Counters } from './counters';
 import { FaultStore, applyDrift, type DriftKind, type KnownRoutes } from './faults';
 import {
@@ -19,20 +19,16 @@ import {
   requestOrigin,
   send,
   type CompiledRoute,
-  type VendorApi,
   type VendorRequest,
   type VendorResponse,
 } from './http';
-import { DEMO_CREDENTIALS, TokenStore, type Credentials } from './oauth';
+import { TokenStore } from './oauth';
 import { SimulatorInputError } from './schemas';
 import type { VendorId } from './types';
-import { cirrusApi } from './vendors/cirrus';
-import { talkdeskApi } from './vendors/talkdesk';
-import { vonageApi } from './vendors/vonage';
-import { WebhookHub } from './webhooks';
+import { DEMO_CREDENTIALS, VENDOR_LIST, VENDORS, vendorOf, type Credentials, type VendorConfig, type VendorUrls } from './vendors/registry';
 import { World } from './world';
 
-export interface SimulatorOptions {
+interface BaseOptions {
   /** 0 = ephemeral (default 0). */
   port?: number;
   /** Default '127.0.0.1'. */
@@ -45,8 +41,6 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** The clock follows wall time from the start (default false in-process; the cli turns it on). */
   autoplay?: boolean;
-  /** Add `user_id` to Talkdesk presence records (older copies of the docs), default false. */
-  talkdeskIncludeUserId?: boolean;
   /**
    * Virtual start time (ISO or epoch ms). Default: now when autoplay, else
    * 2025-01-06T09:00:00.000Z so that in-process worlds are identical run to run.
@@ -56,20 +50,20 @@ export interface SimulatorOptions {
   speed?: number;
   /** Timeline entries kept (default 1,000,000). */
   timelineCap?: number;
-  /** Waits before each retry of a failed Vonage webhook delivery (default [100, 250, 500]: 4 attempts in all). */
+  /** Waits before each retry of a failed webhook delivery (default [100, 250, 500]: 4 attempts in all). */
   webhookRetryDelaysMs?: number[];
   /** A webhook receiver that has not answered after this long counts as an error (default 5000 ms). */
   webhookTimeoutMs?: number;
 }
 
+/** Options of `startSimulator`: the shared ones and the vendors' config keys (`talkdeskIncludeUserId`, …). */
+export type SimulatorOptions = BaseOptions & Partial<VendorConfig>;
+
 export interface Simulator {
   /** http://127.0.0.1:PORT */
   url: string;
-  vendors: {
-    cirrus: { baseUrl: string };
-    vonage: { baseUrl: string; tokenUrl: string };
-    talkdesk: { baseUrl: string; tokenUrl: string };
-  };
+  /** Each vendor's base URL (`${url}/<id>`) and token URL where it has one. */
+  vendors: VendorUrls;
   /** Working demo credentials with every scope. */
   credentials: Credentials;
   control: SimulatorControl;
@@ -77,19 +71,15 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-const APIS: Record<VendorId, VendorApi> = { cirrus: cirrusApi, vonage: vonageApi, talkdesk: talkdeskApi };
-const COMPILED: Record<VendorId, CompiledRoute[]> = {
-  cirrus: compileRoutes(cirrusApi.routes),
-  vonage: compileRoutes(vonageApi.routes),
-  talkdesk: compileRoutes(talkdeskApi.routes),
-};
+const COMPILED = Object.fromEntries(VENDOR_LIST.map((v) => [v.id, compileRoutes(v.api.routes)])) as Record<VendorId, CompiledRoute[]>;
 
 /** Every vendor route as `{method, template}` (for docs and fault validation). */
-export const VENDOR_ROUTES: KnownRoutes = {
-  cirrus: cirrusApi.routes.map(({ method, template }) => ({ method, template })),
-  vonage: vonageApi.routes.map(({ method, template }) => ({ method, template })),
-  talkdesk: talkdeskApi.routes.map(({ method, template }) => ({ method, template })),
-};
+export const VENDOR_ROUTES = Object.fromEntries(
+  VENDOR_LIST.map((v) => [v.id, v.api.routes.map(({ method, template }) => ({ method, template }))]),
+) as KnownRoutes;
+
+/** `/<vendor>/rest-of-path`. */
+const VENDOR_PATH = new RegExp(`^/(${VENDORS.join('|')})(/.*)?$`);
 
 const TICK_MS = 200;
 
@@ -103,6 +93,14 @@ function htmlErrorPage(status: number): string {
 </body>
 </html>
 `;
+}
+
+/** The config at start: latency, and each vendor's keys from its defaults or the options. */
+function vendorConfig(options: SimulatorOptions): SimConfig {
+  const config: Record<string, unknown> = { latencyMs: options.latencyMs ?? 0 };
+  const defaults = VENDOR_LIST.flatMap((v) => Object.entries(v.config?.defaults ?? {})).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [key, value] of defaults) config[key] = (options as Record<string, unknown>)[key] ?? value;
+  return config as unknown as SimConfig;
 }
 
 function resolveStart(value: string | number | undefined): number | undefined {
@@ -131,12 +129,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tokens: new TokenStore(),
     faults: new FaultStore(seed, VENDOR_ROUTES),
     counters: new Counters(),
-    webhooks: undefined as unknown as WebhookHub,
-    config: {
-      latencyMs: options.latencyMs ?? 0,
-      talkdeskIncludeUserId: options.talkdeskIncludeUserId ?? false,
-      vonageHistoryPageSize: 1000,
-    },
+    extensions: {},
+    config: vendorConfig(options),
     credentials: structuredClone(DEMO_CREDENTIALS) as Credentials,
     url: '',
     worldDefaults: {
@@ -148,12 +142,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       speed,
     },
   };
-  ctx.webhooks = new WebhookHub(ctx, {
-    ...(retryDelays !== undefined ? { retryDelaysMs: [...retryDelays] } : {}),
-    ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
-  });
+  for (const v of VENDOR_LIST) {
+    const extension = v.extend?.(ctx, options);
+    if (extension) ctx.extensions[v.id] = extension;
+  }
   attachWorld(ctx);
   const control = createControl(ctx);
+  const controlRoutes = vendorControlRoutes(ctx);
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   let closed = false;
@@ -168,7 +163,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
 
   async function handleVendor(vendor: VendorId, req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
-    const api = APIS[vendor];
+    const api = vendorOf(vendor).api;
     const method = (req.method ?? 'GET').toUpperCase();
     const match = matchRoute(COMPILED[vendor], method, path);
     const template = match.kind === 'none' ? '<unmatched>' : match.kind === 'match' ? match.route.template : match.template;
@@ -206,7 +201,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (action.kind === '429' && action.retryAfterSeconds !== undefined) {
         out.headers = { ...out.headers, 'retry-after': String(action.retryAfterSeconds) };
       }
-      if (action.kind === 'token-expiry' && vendor !== 'cirrus') ctx.tokens.revokeAll(vendor);
+      // (a vendor with a static key has no token to revoke)
+      if (action.kind === 'token-expiry') ctx.tokens.revokeAll(vendor);
     } else if (match.kind === 'match') {
       out = match.route.handler(vreq);
     } else if (match.kind === 'method') {
@@ -239,7 +235,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         send(res, 400, JSON.stringify({ error: 'Request body is not valid JSON' }));
         return;
       }
-      const result = await handleControl(control, (req.method ?? 'GET').toUpperCase(), url.pathname, url.searchParams, body);
+      const result = await handleControl(control, controlRoutes, (req.method ?? 'GET').toUpperCase(), url.pathname, url.searchParams, body);
       send(res, result.status, JSON.stringify(result.body));
     });
   }
@@ -247,7 +243,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://simulator.local');
     const pathname = url.pathname;
-    const m = /^\/(cirrus|vonage|talkdesk)(\/.*)?$/.exec(pathname);
+    const m = VENDOR_PATH.exec(pathname);
     const work = m
       ? (() => {
           const end = ctx.counters.begin(m[1] as VendorId);
@@ -259,7 +255,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
             send(
               res,
               404,
-              JSON.stringify({ error: `Unknown path ${pathname}: vendor APIs are under /cirrus, /vonage, /talkdesk; control under /_sim` }),
+              JSON.stringify({ error: `Unknown path ${pathname}: vendor APIs are under ${VENDORS.map((v) => `/${v}`).join(', ')}; control under /_sim` }),
             ),
           );
     work.catch((err: unknown) => {
@@ -295,11 +291,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   return {
     url,
-    vendors: {
-      cirrus: { baseUrl: `${url}/cirrus` },
-      vonage: { baseUrl: `${url}/vonage`, tokenUrl: `${url}/vonage/Auth/connect/token` },
-      talkdesk: { baseUrl: `${url}/talkdesk`, tokenUrl: `${url}/talkdesk/oauth/token` },
-    },
+    vendors: Object.fromEntries(VENDOR_LIST.map((v) => [v.id, v.urls(`${url}/${v.id}`)])) as VendorUrls,
     credentials: structuredClone(ctx.credentials),
     control,
     close: () => {
@@ -308,13 +300,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       clearInterval(tick);
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      const webhooks = ctx.webhooks.close();
+      const vendors = VENDORS.map((v) => ctx.extensions[v]?.close?.());
       const http = new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
         server.closeAllConnections?.();
       });
-      return Promise.all([webhooks, http]).then(() => undefined);
+      return Promise.all([...vendors, http]).then(() => undefined);
     },
   };
 }

@@ -4,7 +4,7 @@
  * (default 1,000,000); older ones are dropped and `firstSeq` moves forward.
  */
 import type { ChangeSource, TimelineEntry, VendorId } from './types';
-import { VENDORS } from './types';
+import { VENDORS, vendorOf } from './vendors/registry';
 
 const SOURCES: readonly ChangeSource[] = ['scenario', 'control', 'api'];
 export const DEFAULT_TIMELINE_CAP = 1_000_000;
@@ -119,7 +119,7 @@ export class Timeline {
       category: status.category,
       source: SOURCES[meta >> 4]!,
     };
-    if (vendor === 'talkdesk') {
+    if (vendorOf(vendor).calls === 'interactions') {
       entry.occupancy = this.occupancy[pos]!;
       entry.interactions = this.interactions[pos]!;
     }

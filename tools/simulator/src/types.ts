@@ -1,26 +1,26 @@
 /** Shared types of the simulated world. */
+import type { VendorId } from './vendors/registry';
 
-export type VendorId = 'cirrus' | 'vonage' | 'talkdesk';
-export const VENDORS: readonly VendorId[] = ['cirrus', 'vonage', 'talkdesk'];
+export type { VendorId };
 
 /** What an agent is doing, vendor-neutral; each vendor shows it in its own way. */
 export type Phase = 'offline' | 'ready' | 'call' | 'break' | 'lunch' | 'training' | 'busy' | 'missed' | 'hidden';
 
 export type ChangeSource = 'scenario' | 'control' | 'api';
 
-/** Kind of user account. Only `agent` users have a presence. */
+/** Kind of user account. Only `agent` users have a presence. Each vendor shows the others its own way. */
 export type UserKind =
   | 'agent'
-  | 'admin' // Cirrus permissionId 3
-  | 'bot' // Cirrus permissionId 5
-  | 'non-agent' // Vonage userAccountConfiguration.actAsAgent = false
-  | 'archived' // Vonage archived user
-  | 'inactive'; // Talkdesk active = false
+  | 'admin' // an administrator without presence
+  | 'bot'
+  | 'non-agent' // a user who does not act as an agent
+  | 'archived'
+  | 'inactive';
 
 /** One user account of a vendor. */
 export interface SimUser {
   vendor: VendorId;
-  /** Vendor user id, always a string (Cirrus: decimal int64, Vonage: GUID, Talkdesk: 24 hex). */
+  /** Vendor user id, always a string (in the vendor's own format). */
   id: string;
   kind: UserKind;
   firstName: string;
@@ -32,7 +32,7 @@ export interface SimUser {
   teamName: string;
 }
 
-/** A Talkdesk interaction (also used to describe calls of other vendors internally). */
+/** An ongoing interaction of an agent (shown by vendors whose `calls` is `interactions`). */
 export interface Interaction {
   id: string;
   channel_name: string;
@@ -51,15 +51,15 @@ export interface SimAgent extends SimUser {
   statusIdx: number;
   /** Virtual ms when the vendor-visible presence last changed. */
   since: number;
-  /** Cirrus FaceToFaceStatus. */
+  /** On a call, for vendors whose `calls` is `flag`. */
   onCall: boolean;
-  /** Talkdesk occupancy (0..100). */
+  /** Occupancy (0..100), for vendors whose `calls` is `interactions`. */
   occupancy: number;
-  /** Talkdesk ongoing interactions. */
+  /** Ongoing interactions, for vendors whose `calls` is `interactions`. */
   interactions: Interaction[];
-  /** Talkdesk updated_by. */
+  /** Who made the last change (a client id, the agent's own id, or the control API). */
   updatedBy: string;
-  /** Number of visible presence changes so far (the Talkdesk event id derives from it). */
+  /** Number of visible presence changes so far (event ids derive from it). */
   changeCount: number;
   // scenario
   phase: Phase;
@@ -78,15 +78,19 @@ export interface TimelineEntry {
   agentId: string;
   /** ISO time (virtual clock). */
   at: string;
-  /** Cirrus type_id (as a string), Vonage presenceId, Talkdesk custom_status_id or status. */
+  /** The vendor's status id (see its status table). */
   statusId: string;
-  /** Cirrus name, Vonage description, Talkdesk custom status display name or status. */
+  /** The status's display name. */
   statusName: string;
-  /** Cirrus presenceType name (Active/Busy/Away), Vonage categoryType, Talkdesk status. */
+  /** The vendor-native category of the status. */
   category: string;
-  /** Talkdesk only. */
+  /** Vendors whose `calls` is `interactions` only. */
   occupancy?: number;
-  /** Talkdesk only: number of ongoing interactions. */
+  /** Vendors whose `calls` is `interactions` only: number of ongoing interactions. */
   interactions?: number;
   source: ChangeSource;
+}
+
+export function isAgent(user: SimUser | undefined): user is SimAgent {
+  return user !== undefined && user.kind === 'agent';
 }

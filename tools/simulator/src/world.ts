@@ -3,13 +3,14 @@
  * the schedule of their next changes (an indexed min-heap, so 150,000 agents stay
  * cheap) and the ground-truth timeline.
  */
-import { FIRST_NAMES, LAST_NAMES, PHASE_STATUS, STATUS_TABLES, TEAMS, type AnyStatus } from './catalog';
 import { ScheduleHeap } from './heap';
+import { FIRST_NAMES, LAST_NAMES, TEAMS } from './people';
 import { Rng, hash32, hashUuid } from './random';
 import { agentRandom, initialPhase, nextPhase, phaseDuration, startShift } from './scenario';
 import { Timeline, type TimelinePage, type TimelineQuery } from './timeline';
-import type { ChangeSource, Interaction, Phase, SimAgent, SimUser, TimelineEntry, UserKind, VendorId } from './types';
-import { VENDORS } from './types';
+import { isAgent, type ChangeSource, type Interaction, type Phase, type SimAgent, type SimUser, type TimelineEntry, type UserKind, type VendorId } from './types';
+import type { StatusBase } from './vendor';
+import { VENDORS, vendorOf } from './vendors/registry';
 
 export const MAX_AGENTS = 50_000;
 
@@ -29,43 +30,28 @@ export interface VendorWorld {
   /** Every user (agents and non-agents), in listing order (sorted by id; computed on first use). */
   readonly users: SimUser[];
   byId: Map<string, SimUser>;
-  statuses: AnyStatus[];
+  statuses: readonly StatusBase[];
 }
 
 export interface PresenceExtras {
-  /** Talkdesk: ongoing interactions (a number makes that many default ones). */
+  /** Vendors showing interactions: ongoing interactions (a number makes that many default ones). */
   interactions?: Array<Omit<Interaction, 'id'> & { id?: string | undefined; device_id?: string | undefined }> | number;
-  /** Talkdesk occupancy; defaults to the interactions' total cost (max 100). */
+  /** Vendors showing interactions: occupancy; defaults to the interactions' total cost (max 100). */
   occupancy?: number;
-  /** Cirrus FaceToFaceStatus. */
+  /** Vendors showing a call flag: on a call. */
   onCall?: boolean;
-  /** Talkdesk updated_by. */
+  /** Who made the change. */
   updatedBy?: string;
 }
 
-const DOMAINS: Record<VendorId, string> = {
-  cirrus: 'cirrus.example.com',
-  vonage: 'vonage.example.com',
-  talkdesk: 'talkdesk.example.com',
-};
-
-/** First Cirrus id above 2^53 (= 2^53 + 1): not representable as a JS number. */
-export const CIRRUS_BIG_ID_BASE = 9007199254740993n;
+export { isAgent };
 
 function extraCount(n: number, share: number): number {
   return Math.max(2, Math.round(n * share));
 }
 
-function compareCirrusIds(a: SimUser, b: SimUser): number {
-  return a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function compareIds(a: SimUser, b: SimUser): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-export function isAgent(user: SimUser | undefined): user is SimAgent {
-  return user !== undefined && user.kind === 'agent';
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Agents are class instances so that 150,000 of them share one hidden class. */
@@ -114,11 +100,12 @@ class VendorUsers implements VendorWorld {
     readonly agents: SimAgent[],
     private readonly all: SimUser[],
     readonly byId: Map<string, SimUser>,
-    readonly statuses: AnyStatus[],
+    readonly statuses: readonly StatusBase[],
   ) {}
 
   get users(): SimUser[] {
-    this.sorted ??= this.all.slice().sort(this.vendor === 'cirrus' ? compareCirrusIds : compareIds);
+    const compare = vendorOf(this.vendor).people.compareIds ?? compareIds;
+    this.sorted ??= this.all.slice().sort((a, b) => compare(a.id, b.id));
     return this.sorted;
   }
 }
@@ -127,7 +114,6 @@ export class World {
   readonly seed: number;
   readonly agentsPerVendor: number;
   readonly startTime: number;
-  readonly accountId: string;
   readonly vendors: Record<VendorId, VendorWorld>;
   readonly timeline: Timeline;
   private readonly heap = new ScheduleHeap<SimAgent>();
@@ -144,7 +130,6 @@ export class World {
     this.startTime = options.startTime;
     this.syncedTo = options.startTime;
     this.timeline = new Timeline(options.timelineCap);
-    this.accountId = new Rng(hash32(this.seed, 'talkdesk-account')).hex(24);
     const vendors = {} as Record<VendorId, VendorWorld>;
     const all: SimAgent[] = [];
     VENDORS.forEach((vendor, v) => {
@@ -159,32 +144,18 @@ export class World {
   // ---------------------------------------------------------------- generation
 
   private generate(vendor: VendorId, vendorIdx: number): VendorWorld {
+    const def = vendorOf(vendor);
     const n = this.agentsPerVendor;
     const rng = new Rng(hash32(this.seed, vendor, 'people'));
     const byId = new Map<string, SimUser>();
     const agents: SimAgent[] = [];
     const users: SimUser[] = [];
-    const domain = DOMAINS[vendor];
-    let cirrusBig = 0;
+    const domain = def.people.domain;
+    const nextId = def.people.ids(rng);
 
     const makeId = (i: number, kind: UserKind): string => {
       for (;;) {
-        let id: string;
-        if (vendor === 'cirrus') {
-          if (kind === 'agent' && i % 4 === 1) {
-            // every 4th agent gets an int64 id above 2^53; the first is exactly 2^53 + 1. All are odd,
-            // so none is representable as a JS number (doubles above 2^53 are even).
-            const k = BigInt(cirrusBig++);
-            id = (CIRRUS_BIG_ID_BASE + k * 1000n + (k === 0n ? 0n : 2n * BigInt(rng.int(0, 499)))).toString();
-          } else {
-            const base = kind === 'agent' ? 1_000_000 : 500_000;
-            id = String(base + i * 100 + rng.int(0, 99));
-          }
-        } else if (vendor === 'vonage') {
-          id = rng.guid();
-        } else {
-          id = rng.hex(24);
-        }
+        const id = nextId(i, kind);
         if (!byId.has(id)) return id;
       }
     };
@@ -223,19 +194,8 @@ export class World {
       users.push(agent);
       byId.set(agent.id, agent);
     }
-    const extras: Array<[UserKind, number]> =
-      vendor === 'cirrus'
-        ? [
-            ['admin', extraCount(n, 0.04)],
-            ['bot', extraCount(n, 0.02)],
-          ]
-        : vendor === 'vonage'
-          ? [
-              ['non-agent', extraCount(n, 0.04)],
-              ['archived', extraCount(n, 0.03)],
-            ]
-          : [['inactive', extraCount(n, 0.04)]];
-    for (const [kind, count] of extras) {
+    for (const [kind, share] of def.people.others) {
+      const count = extraCount(n, share);
       for (let i = 0; i < count; i++) {
         const p = person(i, kind);
         const user: SimUser = {
@@ -254,17 +214,17 @@ export class World {
         byId.set(user.id, user);
       }
     }
-    return new VendorUsers(vendor, agents, users, byId, STATUS_TABLES[vendor]);
+    return new VendorUsers(vendor, agents, users, byId, def.statuses);
   }
 
   // ---------------------------------------------------------------- derived ids
 
-  /** Talkdesk presence event id: changes with every visible presence change. */
+  /** A presence event id: changes with every visible presence change. */
   eventId(agent: SimAgent): string {
     return hashUuid(this.seed, agent.vendor, 'event', agent.index, agent.changeCount);
   }
 
-  /** Talkdesk softphone device id of an agent. */
+  /** The softphone device id of an agent. */
   deviceId(agent: SimAgent): string {
     return hashUuid(this.seed, agent.vendor, 'device', agent.index);
   }
@@ -273,9 +233,10 @@ export class World {
 
   /** Set the vendor-visible fields for a phase chosen by the scenario. */
   private showPhase(agent: SimAgent, phase: Phase): void {
-    agent.statusIdx = PHASE_STATUS[agent.vendor][phase];
-    agent.onCall = agent.vendor === 'cirrus' && phase === 'call';
-    if (agent.vendor === 'talkdesk' && phase === 'call') {
+    const def = vendorOf(agent.vendor);
+    agent.statusIdx = def.phaseStatus[phase];
+    agent.onCall = def.calls === 'flag' && phase === 'call';
+    if (def.calls === 'interactions' && phase === 'call') {
       const id = hashUuid(this.seed, 'interaction', agent.index, agent.changeCount);
       const interaction: Interaction =
         agentRandom(agent) < 0.25
@@ -291,7 +252,7 @@ export class World {
 
   /**
    * Record a change just made to the agent, if anything vendor-visible changed
-   * (Vonage shows no calls, so a Vonage call start or end is no change). Returns the seq or 0.
+   * (a vendor whose calls are hidden shows no call start or end). Returns the seq or 0.
    */
   private commit(
     agent: SimAgent,
@@ -334,7 +295,7 @@ export class World {
       category: status.category,
       source,
     };
-    if (agent.vendor === 'talkdesk') {
+    if (vendorOf(agent.vendor).calls === 'interactions') {
       entry.occupancy = agent.occupancy;
       entry.interactions = agent.interactions.length;
     }
@@ -353,7 +314,7 @@ export class World {
       prev.onCall = agent.onCall;
       prev.occupancy = agent.occupancy;
       prev.interactions = agent.interactions;
-      const phase = nextPhase(agent, agent.vendor, at);
+      const phase = nextPhase(agent, vendorOf(agent.vendor).rarePhase, at);
       agent.phase = phase;
       this.showPhase(agent, phase);
       this.commit(agent, prev, at, 'scenario', agent.id);
@@ -376,11 +337,12 @@ export class World {
    */
   setStatus(agent: SimAgent, statusIdx: number, t: number, source: ChangeSource, extras: PresenceExtras = {}): TimelineEntry | null {
     const status = this.status(agent.vendor, statusIdx);
+    const calls = vendorOf(agent.vendor).calls;
     const prev = { statusIdx: agent.statusIdx, onCall: agent.onCall, occupancy: agent.occupancy, interactions: agent.interactions };
     const wasOffline = agent.phase === 'offline';
     agent.statusIdx = statusIdx;
-    agent.onCall = agent.vendor === 'cirrus' ? (extras.onCall ?? false) : false;
-    if (agent.vendor === 'talkdesk' && status.category !== 'offline') {
+    agent.onCall = calls === 'flag' ? (extras.onCall ?? false) : false;
+    if (calls === 'interactions' && status.phase !== 'offline') {
       agent.interactions = this.makeInteractions(agent, extras.interactions);
       const cost = agent.interactions.reduce((sum, i) => sum + i.cost, 0);
       agent.occupancy = extras.occupancy ?? Math.min(100, cost);
@@ -435,7 +397,7 @@ export class World {
     return isAgent(user) ? user : undefined;
   }
 
-  status(vendor: VendorId, statusIdx: number): AnyStatus {
+  status(vendor: VendorId, statusIdx: number): StatusBase {
     const s = this.vendors[vendor].statuses[statusIdx];
     if (!s) throw new RangeError(`unknown status index ${statusIdx}`);
     return s;

@@ -7,12 +7,13 @@
  * `PUT /users/{id}/presence/status` answers 204 No Content (the docs do not say), and so does
  * `PATCH /users/{id}/presence/occupancy`.
  */
-import { TALKDESK_CUSTOM_STATUSES, TALKDESK_STATUSES } from '../catalog';
-import type { RouteDef, VendorApi, VendorRequest, VendorResponse } from '../http';
-import { isJsonContentType, parseJsonBody } from '../http';
-import { TALKDESK_SCOPES, TALKDESK_TOKEN_TTL_S, basicCredentials, isFormEncoded, oauthError, parseScopes, safeEqual } from '../oauth';
-import { talkdeskRecord, talkdeskUser } from '../records';
-import type { Interaction, SimAgent } from '../types';
+import { TALKDESK_CUSTOM_STATUSES, TALKDESK_STATUSES } from './catalog';
+import type { RouteDef, VendorApi, VendorRequest, VendorResponse } from '../../http';
+import { isJsonContentType, parseJsonBody } from '../../http';
+import { oauthError } from '../../oauth';
+import { TALKDESK_TOKEN_PATH, tokenEndpoint } from './oauth';
+import { talkdeskRecord, talkdeskUser } from './records';
+import type { Interaction, SimAgent } from '../../types';
 
 const USER_ID = /^[0-9a-f]{24}$/;
 export const TALKDESK_DEFAULT_PER_PAGE = 20;
@@ -88,35 +89,6 @@ function lookupAgent(req: VendorRequest): { agent: SimAgent; error?: undefined }
   if (!USER_ID.test(id)) return notFound;
   const agent = req.sim.world.agent('talkdesk', id);
   return agent ? { agent } : notFound;
-}
-
-function tokenEndpoint(req: VendorRequest): VendorResponse {
-  const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
-  const basic = basicCredentials(req.headers);
-  const creds = req.sim.credentials.talkdesk;
-  if (!basic || !safeEqual(basic.id, creds.clientId) || !safeEqual(basic.secret, creds.clientSecret)) {
-    return oauthError(401, 'invalid_client', 'Client authentication failed (HTTP Basic auth with client id and secret)', {
-      ...noStore,
-      'www-authenticate': 'Basic realm="talkdesk"',
-    });
-  }
-  if (!isFormEncoded(req.headers)) {
-    return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded', noStore);
-  }
-  const form = new URLSearchParams(req.body.toString('utf8'));
-  const grant = form.get('grant_type');
-  if (!grant) return oauthError(400, 'invalid_request', 'grant_type is missing', noStore);
-  if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `grant_type '${grant}' is not supported`, noStore);
-  const requested = parseScopes(form.get('scope'));
-  const unknown = requested?.filter((s) => !(TALKDESK_SCOPES as readonly string[]).includes(s)) ?? [];
-  if (unknown.length) return oauthError(400, 'invalid_scope', `Scope not granted to this client: ${unknown.join(' ')}`, noStore);
-  const scopes = requested ?? [...TALKDESK_SCOPES];
-  const token = req.sim.tokens.issue('talkdesk', basic.id, scopes, TALKDESK_TOKEN_TTL_S, req.now);
-  return {
-    status: 200,
-    body: { access_token: token, token_type: 'Bearer', expires_in: TALKDESK_TOKEN_TTL_S, scope: scopes.join(' ') },
-    headers: noStore,
-  };
 }
 
 function setStatus(req: VendorRequest): VendorResponse {
@@ -263,7 +235,7 @@ function listUsers(req: VendorRequest): VendorResponse {
 }
 
 const routes: RouteDef[] = [
-  { method: 'POST', template: '/oauth/token', bearer: false, handler: tokenEndpoint },
+  { method: 'POST', template: TALKDESK_TOKEN_PATH, bearer: false, handler: tokenEndpoint },
   {
     method: 'GET',
     template: '/users/{id}/presence',
@@ -304,13 +276,12 @@ const routes: RouteDef[] = [
 ];
 
 export const talkdeskApi: VendorApi = {
-  vendor: 'talkdesk',
   routes,
   serialize: (body) => JSON.stringify(body),
   notFound: (req) => talkdeskError(404, `No route for ${req.method} ${req.path}`),
   methodNotAllowed: (req, allowed) => talkdeskError(405, `${req.method} is not allowed here`, [], { allow: allowed.join(', ') }),
   faultResponse: (kind, route) => {
-    if (route?.template === '/oauth/token') {
+    if (route?.template === TALKDESK_TOKEN_PATH) {
       return kind === '500'
         ? oauthError(500, 'server_error', 'The authorization server encountered an unexpected condition')
         : oauthError(Number(kind), 'temporarily_unavailable', 'The authorization server is temporarily unavailable');

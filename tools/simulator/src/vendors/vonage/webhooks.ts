@@ -11,12 +11,13 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest, type ClientRequest, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { SimContext } from '../../context';
+import { syncWorld } from '../../context';
+import { SimulatorInputError } from '../../input';
+import { hash32 } from '../../random';
+import type { SimAgent } from '../../types';
 import { VONAGE_STATUSES, type VonageStatus } from './catalog';
-import type { SimContext } from './context';
-import { syncWorld } from './context';
-import { hash32 } from './random';
-import { SimulatorInputError, WEBHOOK_TAMPER_MODES } from './schemas';
-import type { SimAgent } from './types';
+import { WEBHOOK_TAMPER_MODES } from './schemas';
 
 /** The only event a subscription can ask for. */
 export const VONAGE_WEBHOOK_EVENTS = ['agent.presencechanged.v1'] as const;
@@ -655,4 +656,23 @@ export class WebhookHub {
 
 function publicView(sub: SubscriptionState): PublicWebhookSubscription {
   return { subscriptionId: sub.subscriptionId, name: sub.name, url: sub.url, events: [...sub.events], enabled: sub.enabled };
+}
+
+const hubs = new WeakMap<SimContext, WebhookHub>();
+
+/** The webhook hub of a simulator (made by the Vonage extension at start). */
+export function webhooksOf(ctx: SimContext): WebhookHub {
+  let hub = hubs.get(ctx);
+  if (hub === undefined) {
+    hub = new WebhookHub(ctx);
+    hubs.set(ctx, hub);
+  }
+  return hub;
+}
+
+/** Make the hub of a simulator with its options (once, at start). */
+export function createWebhookHub(ctx: SimContext, options: WebhookOptions): WebhookHub {
+  const hub = new WebhookHub(ctx, options);
+  hubs.set(ctx, hub);
+  return hub;
 }

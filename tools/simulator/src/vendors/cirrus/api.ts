@@ -6,13 +6,12 @@
  * Errors:  `{status: <int>, description, response_time}` (400, 401, 404, 429, 500, 501; 503 only from faults).
  * Manager ids are int64 and emitted as bare integer literals, exact above 2^53.
  */
-import { CIRRUS_STATUSES } from '../catalog';
-import type { RouteDef, VendorApi, VendorRequest, VendorResponse } from '../http';
-import { toJson } from '../json';
-import { safeEqual, bearerToken } from '../oauth';
-import { cirrusManager, cirrusPresence, cirrusPresenceType, cirrusStats } from '../records';
-import type { SimAgent } from '../types';
-import { isAgent } from '../world';
+import { CIRRUS_STATUSES } from './catalog';
+import type { RouteDef, VendorApi, VendorRequest, VendorResponse } from '../../http';
+import { toJson } from '../../json';
+import { safeEqual, bearerToken } from '../../oauth';
+import { cirrusManager, cirrusPresence, cirrusPresenceType, cirrusStats } from './records';
+import { isAgent, type SimAgent } from '../../types';
 
 const INT64_MAX = 9223372036854775807n;
 
@@ -138,7 +137,6 @@ const routes: RouteDef[] = [
 ];
 
 export const cirrusApi: VendorApi = {
-  vendor: 'cirrus',
   routes,
   serialize: toJson,
   notFound: (req) => cirrusError(req, 404, `Not Found: ${req.method} ${req.path}`),

@@ -13,22 +13,15 @@
  *   `{status, title, errors:[{message, path}]}`  400 validation (bad presenceId, limit, page...)
  *   `{error:{code, message}}`            400 ApiVersionUnspecified / UnsupportedApiVersion
  */
-import { VONAGE_STATUSES } from '../catalog';
-import type { RouteDef, VendorApi, VendorRequest, VendorResponse } from '../http';
-import { isJsonContentType, parseJsonBody } from '../http';
-import {
-  VONAGE_SCOPES,
-  VONAGE_TOKEN_TTL_S,
-  basicCredentials,
-  isFormEncoded,
-  oauthError,
-  parseScopes,
-  safeEqual,
-} from '../oauth';
-import { vonageActivity, vonageStints } from '../history';
-import { vonagePresence, vonageRecord, vonageUser } from '../records';
-import type { SimAgent } from '../types';
-import { VONAGE_WEBHOOK_EVENTS, isBase64Secret } from '../webhooks';
+import { VONAGE_STATUSES } from './catalog';
+import type { RouteDef, VendorApi, VendorRequest, VendorResponse } from '../../http';
+import { isJsonContentType, parseJsonBody } from '../../http';
+import { oauthError } from '../../oauth';
+import { VONAGE_TOKEN_PATH, tokenEndpoint } from './oauth';
+import { vonageActivity, vonageStints } from './history';
+import { vonagePresence, vonageRecord, vonageUser } from './records';
+import type { SimAgent } from '../../types';
+import { VONAGE_WEBHOOK_EVENTS, isBase64Secret, webhooksOf } from './webhooks';
 
 export const VONAGE_AGENTS_MEDIA_TYPE = 'application/vnd.newvoicemedia.v1+json';
 export const VONAGE_USERADMIN_MEDIA_TYPE = 'application/vnd.newvoicemedia.v4+json';
@@ -117,31 +110,6 @@ function lookupAgent(req: VendorRequest): { agent: SimAgent; error?: undefined }
 }
 
 const root = (body: unknown): unknown[] => [body];
-
-function tokenEndpoint(req: VendorRequest): VendorResponse {
-  const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
-  if (!isFormEncoded(req.headers)) {
-    return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded', noStore);
-  }
-  const form = new URLSearchParams(req.body.toString('utf8'));
-  const grant = form.get('grant_type');
-  if (!grant) return oauthError(400, 'invalid_request', 'grant_type is missing', noStore);
-  if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `grant_type '${grant}' is not supported`, noStore);
-  const basic = basicCredentials(req.headers);
-  const clientId = form.get('client_id') ?? basic?.id;
-  const clientSecret = form.get('client_secret') ?? basic?.secret;
-  const creds = req.sim.credentials.vonage;
-  if (!clientId || !clientSecret || !safeEqual(clientId, creds.clientId) || !safeEqual(clientSecret, creds.clientSecret)) {
-    return oauthError(400, 'invalid_client', 'Unknown client or invalid client secret', noStore);
-  }
-  // Vonage requires the scope parameter: a token is never granted every scope by default.
-  const scopes = parseScopes(form.get('scope'));
-  if (!scopes) return oauthError(400, 'invalid_scope', 'scope is required (space-separated, e.g. "users:read users:write")', noStore);
-  const unknown = scopes.filter((s) => !(VONAGE_SCOPES as readonly string[]).includes(s));
-  if (unknown.length) return oauthError(400, 'invalid_scope', `Scope not allowed for this client: ${unknown.join(' ')}`, noStore);
-  const token = req.sim.tokens.issue('vonage', clientId, scopes, VONAGE_TOKEN_TTL_S, req.now);
-  return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: VONAGE_TOKEN_TTL_S }, headers: noStore };
-}
 
 function parseIntParam(raw: string | null, fallback: number): number | undefined {
   if (raw === null || raw === '') return fallback;
@@ -277,7 +245,7 @@ function createSubscription(req: VendorRequest): VendorResponse {
   // name: 3–128 characters, unique within the account (the subscription reference).
   if (typeof b.name !== 'string' || b.name.trim() === '') errors.push({ message: 'The name field is required.', path: 'name' });
   else if (b.name.length < 3 || b.name.length > 128) errors.push({ message: 'The name field must be between 3 and 128 characters.', path: 'name' });
-  else if (req.sim.webhooks.list().some((s) => s.name === b.name)) {
+  else if (webhooksOf(req.sim).list().some((s) => s.name === b.name)) {
     errors.push({ message: `A subscription named '${b.name}' already exists.`, path: 'name' });
   }
 
@@ -320,7 +288,7 @@ function createSubscription(req: VendorRequest): VendorResponse {
   }
 
   if (errors.length) return validation(errors);
-  const sub = req.sim.webhooks.create({
+  const sub = webhooksOf(req.sim).create({
     name: b.name as string,
     url: b.url as string,
     events,
@@ -331,7 +299,7 @@ function createSubscription(req: VendorRequest): VendorResponse {
 }
 
 const routes: RouteDef[] = [
-  { method: 'POST', template: '/Auth/connect/token', bearer: false, handler: tokenEndpoint },
+  { method: 'POST', template: VONAGE_TOKEN_PATH, bearer: false, handler: tokenEndpoint },
   {
     method: 'GET',
     template: '/agents/presence-definitions',
@@ -391,7 +359,7 @@ const routes: RouteDef[] = [
     method: 'GET',
     template: '/webhooks/subscriptions',
     bearer: true,
-    handler: guard(1, 'admin:read', (req) => ({ status: 200, body: { subscriptions: req.sim.webhooks.list() } })),
+    handler: guard(1, 'admin:read', (req) => ({ status: 200, body: { subscriptions: webhooksOf(req.sim).list() } })),
   },
   {
     method: 'GET',
@@ -399,7 +367,7 @@ const routes: RouteDef[] = [
     bearer: true,
     handler: guard(1, 'admin:read', (req) => {
       const id = req.params.id ?? '';
-      const sub = req.sim.webhooks.get(id);
+      const sub = webhooksOf(req.sim).get(id);
       return sub ? { status: 200, body: sub } : message(404, `Webhook subscription '${id}' was not found.`);
     }),
   },
@@ -409,20 +377,19 @@ const routes: RouteDef[] = [
     bearer: true,
     handler: guard(1, 'admin:write', (req) => {
       const id = req.params.id ?? '';
-      return req.sim.webhooks.delete(id) ? { status: 204 } : message(404, `Webhook subscription '${id}' was not found.`);
+      return webhooksOf(req.sim).delete(id) ? { status: 204 } : message(404, `Webhook subscription '${id}' was not found.`);
     }),
   },
 ];
 
 export const vonageApi: VendorApi = {
-  vendor: 'vonage',
   routes,
   serialize: (body) => JSON.stringify(body),
   notFound: (req) => message(404, `No HTTP resource was found that matches the request URI '${req.path}'.`),
   methodNotAllowed: (req, allowed) =>
     message(405, `The requested resource does not support http method '${req.method}'.`, { allow: allowed.join(', ') }),
   faultResponse: (kind, route, req) => {
-    if (route?.template === '/Auth/connect/token') {
+    if (route?.template === VONAGE_TOKEN_PATH) {
       return kind === '500'
         ? oauthError(500, 'server_error', 'The authorization server encountered an unexpected condition')
         : oauthError(Number(kind), 'temporarily_unavailable', 'The authorization server is temporarily unavailable');

@@ -5,7 +5,7 @@
  * compare what a client read with the truth. Stints begun before the first kept entry are unknown
  * (the world's starting presences have no entry) and never reported.
  */
-import type { World } from './world';
+import type { World } from '../../world';
 
 export interface SimStint {
   agentId: string;
