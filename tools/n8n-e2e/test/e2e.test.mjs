@@ -524,7 +524,8 @@ describe('a running n8n start', () => {
             const away = await awayAlerts(examples['away-too-long'].id);
             const rows = await auditRows(n8n, projectId, table.id);
             Object.assign(r, { mirror, away, rows });
-            return mirror.length > 0 && away.alerts.some((a) => a.agentId === vonageAgent) && [vonageAgent, moved.cirrus.agentId, moved.talkdesk.agentId].every((id) => rows.some((x) => x.agentId === id));
+            // The mirror's execution counts once it has ended: its Set reads, then sets, then reads back.
+            return mirror.length > 0 && !['new', 'running'].includes(mirror[0].status) && away.alerts.some((a) => a.agentId === vonageAgent) && [vonageAgent, moved.cirrus.agentId, moved.talkdesk.agentId].every((id) => rows.some((x) => x.agentId === id));
           },
           { timeoutMs: pollWaitMs, intervalMs: 2000, what: 'the examples to run' },
         );

@@ -17,7 +17,8 @@ export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
       name: 'events',
       type: 'multiOptions',
       options: [
-        // `action` is the event's name in n8n's node panel ("On …"). Alphabetical, as n8n's lint wants.
+        // `action` is the event's name in n8n's node panel ("On …").
+        // Alphabetical, as n8n's node lint wants options.
         { name: 'Agent Appeared', value: 'appeared', action: 'On agent appearing', description: 'An agent was seen for the first time' },
         { name: 'Agent Disappeared', value: 'disappeared', action: 'On agent disappearing', description: 'An agent is no longer listed by the vendor' },
         {
