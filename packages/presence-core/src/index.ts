@@ -8,6 +8,19 @@ export { setPresenceMany, type SetManyOptions, type SetManyResult } from './bulk
 export { PresenceStintSchema, summarizeStints, type PresenceStint, type StintTotal, type SummarizeOptions } from './history';
 export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
 export { observedSince } from './diff';
+export {
+  sweepEvents,
+  sweepEventOf,
+  sweepWants,
+  appearedChange,
+  sweepReads,
+  sweepStep,
+  type SweepEvent,
+  type SweepState,
+  type SweepRoster,
+  type SweepOptions,
+  type SweepStepResult,
+} from './sweep';
 export { createAgentDirectory, nameAgents, nameChanges, type AgentDirectory, type AgentDirectoryOptions } from './agent-directory';
 export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId, tooLongEventId } from './event-id';
 export {

@@ -1,22 +1,22 @@
 import {
-  appearedEventId,
+  appearedChange,
   detectChanges,
-  enteredEventId,
   InputError,
   nameAgents,
   nameChanges,
-  observedSince,
-  VendorApiError,
-  retainAgents,
+  sweepReads,
+  sweepStep,
+  sweepWants,
   validateAgentId,
   type AgentPresence,
   type AgentSummary,
   type PresenceChange,
   type PresenceClient,
-  type PresenceSnapshot,
   type PresenceState,
   type ReadOptions,
   type StatusDefinition,
+  type SweepState,
+  type SweepRoster,
 } from '@agent-presence/presence-core';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { agentsFor, directoryFor } from '../agent-names';
@@ -26,22 +26,6 @@ import { hostApis, pollBudgetMs, requireHostApis } from '../host';
 import { agentIdsLabel, concurrencyFrom, inTeams, mappingFromCollection, parseIdList, statesFrom, teamsFrom } from '../params';
 import type { VendorConfig } from '../vendor';
 import { triggerEvents, type TriggerEvent } from './properties';
-
-/** What the trigger keeps in n8n static data: the compact snapshot and a sweep cursor, nothing else. */
-interface TriggerState {
-  snapshot?: PresenceSnapshot;
-  /** Last agent id read in the current sweep; null when a sweep is complete. */
-  after?: string | null;
-  /** True until the first full sweep after activation ends: nothing is reported before. */
-  baseline?: boolean;
-  /** Which agents were watched, to forget silently those the user stops watching. */
-  watching?: string;
-  /**
-   * Agents listed during the first sweep whose presence could not be read then. Their
-   * first reading completes the baseline: they were there all along, so it is no appearance.
-   */
-  unseen?: string[];
-}
 
 /** Share of the poll budget spent reading; the rest is margin for n8n. */
 const budgetShare = 0.8;
@@ -61,35 +45,11 @@ const cutoffShare = 1.2;
 /** Agents shown by an editor test run. */
 const sampleSize = 10;
 
-function kindOf(change: PresenceChange): TriggerEvent {
-  if (change.event !== 'changed') return change.event;
-  return change.previous && change.current && change.previous.state === change.current.state ? 'statusChanged' : 'stateChanged';
-}
-
-/**
- * An agent reported as it is (an editor test run, "emit on start", a first reading). Its
- * eventId is the vendor's dated status when there is one, else the poll's time: a baseline
- * repeated after a crash reports an undated agent again under a new id.
- */
-function appeared(p: AgentPresence, observedAt: string): PresenceChange {
-  const since = p.since === null ? Number.NaN : Date.parse(p.since);
-  const eventId = Number.isNaN(since) ? appearedEventId(p.vendor, p.agentId, { state: p.state, ...p.status }, Date.parse(observedAt)) : enteredEventId(p.vendor, p.agentId, p.state, p.status.id, since);
-  const current = observedSince(p, observedAt);
-  return { eventId, event: 'appeared', agentId: p.agentId, name: p.name, email: p.email, vendor: p.vendor, current, previous: null, durationInPreviousMs: null, observedAt };
-}
-
 function toItems(changes: PresenceChange[], extra?: IDataObject): INodeExecutionData[] {
   return changes.map((c) => ({ json: (extra ? { ...c, ...extra } : c) as unknown as IDataObject }));
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof VendorApiError && error.httpStatus === 404;
-}
-
-interface Roster {
-  ids: string[];
-  /** What is watched, to tell when the user changed it. */
-  watching: string;
+interface Roster extends SweepRoster {
   agentOf: (agentId: string) => AgentSummary | undefined;
 }
 
@@ -109,11 +69,6 @@ async function rosterOf(ctx: IPollFunctions, vendor: VendorConfig, client: Prese
   const listed = teams.length > 0 ? agents.filter((a) => inTeams(a, teams)) : agents;
   const ids = [...new Set(listed.map((a) => a.agentId))].sort();
   return { ids, watching: teams.length > 0 ? `teams:${[...teams].sort().join(',')}` : 'all', agentOf };
-}
-
-function wanted(change: PresenceChange, events: readonly TriggerEvent[], onlyStates: readonly PresenceState[]): boolean {
-  if (!events.includes(kindOf(change))) return false;
-  return change.event === 'disappeared' || onlyStates.length === 0 || (change.current !== null && onlyStates.includes(change.current.state));
 }
 
 /**
@@ -144,9 +99,9 @@ async function testEvent(
   nameAgents(batch.presences, roster.agentOf);
   const sample = `sample of ${batch.presences.length} agent${batch.presences.length === 1 ? '' : 's'}`;
   const observedAt = new Date().toISOString();
-  const stored = (ctx.getWorkflowStaticData('node') as TriggerState).snapshot;
+  const stored = (ctx.getWorkflowStaticData('node') as SweepState).snapshot;
   if (stored) {
-    const real = detectChanges(stored, batch.presences, { observedAt, complete: false, baseline: false }).changes.filter((c) => wanted(c, events, onlyStates));
+    const real = detectChanges(stored, batch.presences, { observedAt, complete: false, baseline: false }).changes.filter((c) => sweepWants(c, events, onlyStates));
     if (real.length > 0) {
       const testEvent = { sample, example: false, note: `Real changes: these agents, read now, compared with what the published trigger last saw. Published, it emits one item like these per change.` };
       return [toItems(nameChanges(real, roster.agentOf), { testEvent })];
@@ -160,14 +115,14 @@ async function testEvent(
   const previous = kind ? examplePrevious(current, statuses, kind) : undefined;
   if (previous) {
     change = {
-      ...appeared(current, observedAt),
+      ...appearedChange(current, observedAt),
       event: 'changed',
       previous: { state: previous.state, status: { id: previous.id, name: previous.name, category: previous.category }, since: null, sinceSource: null },
     };
   } else if (!events.includes('appeared') && events.includes('disappeared')) {
-    change = { ...appeared(current, observedAt), event: 'disappeared', current: null, previous: { state: current.state, status: current.status, since: current.since, sinceSource: current.sinceSource } };
+    change = { ...appearedChange(current, observedAt), event: 'disappeared', current: null, previous: { state: current.state, status: current.status, since: current.since, sinceSource: current.sinceSource } };
   } else {
-    change = appeared(current, observedAt);
+    change = appearedChange(current, observedAt);
   }
   const testEvent = {
     sample,
@@ -212,48 +167,14 @@ export async function pollPresence(ctx: IPollFunctions, vendor: VendorConfig): P
 
     if (ctx.getMode() === 'manual') return await testEvent(ctx, client, roster, read, events, onlyStates);
 
-    const stored = ctx.getWorkflowStaticData('node') as TriggerState;
-    let snapshot = stored.snapshot;
-    if (snapshot && stored.watching !== undefined && stored.watching !== roster.watching) snapshot = retainAgents(snapshot, roster.ids);
-    const baseline = stored.baseline ?? snapshot === undefined;
-    const after = stored.after ?? null;
-
-    const todo = after === null ? roster.ids : roster.ids.filter((id) => id > after);
+    const stored = ctx.getWorkflowStaticData('node') as SweepState;
     const readDeadline = Math.min(hardDeadline, Math.max(deadline, Date.now() + budget * minReadShare));
-    const batch = await client.getPresences(todo, { ...read, deadline: readDeadline });
-    if (batch.presences.length === 0 && batch.failures.length > 0 && batch.failures.every((f) => !isNotFound(f.error))) {
-      throw batch.failures[0]!.error;
-    }
-    // Read in id order and started in that order, so what was skipped is a tail.
-    const skipped = new Set(batch.skipped);
-    const done = todo.filter((id) => !skipped.has(id));
-    const sweepComplete = skipped.size === 0;
-    // Agents the vendor says it does not know are gone, like those its list no longer has.
-    const gone = new Set([...batch.missing, ...batch.failures.filter((f) => isNotFound(f.error)).flatMap((f) => f.agentIds)]);
-    const present = roster.ids.filter((id) => !gone.has(id));
-
-    const observedAt = new Date().toISOString();
-    // Agents the first sweep listed but could not read: a read that failed then is no reason to
-    // report them "appeared" when they are read at last; their first reading is their baseline.
-    const listed = new Set(present);
-    const unseen = new Set((stored.unseen ?? []).filter((id) => listed.has(id)));
-    if (baseline) for (const f of batch.failures) for (const id of f.agentIds) if (!gone.has(id)) unseen.add(id);
-    const firstSight = baseline ? [] : batch.presences.filter((p) => unseen.has(p.agentId));
-    for (const p of batch.presences) unseen.delete(p.agentId);
-    const previous = firstSight.length > 0 ? detectChanges(snapshot, firstSight, { observedAt, complete: false, baseline: true }).snapshot : snapshot;
-    const result = detectChanges(previous, batch.presences, { observedAt, complete: false, baseline, roster: present });
-
-    let emitted = result.changes.filter((c) => wanted(c, events, onlyStates));
-    if (baseline && options.emitOnStart === true) emitted = batch.presences.map((p) => appeared(p, observedAt));
-    else if (options.emitOnStart === true) emitted.push(...firstSight.map((p) => appeared(p, observedAt)));
-
-    stored.snapshot = result.snapshot;
-    stored.after = sweepComplete ? null : (done[done.length - 1] ?? after);
-    stored.baseline = baseline && !sweepComplete;
-    stored.watching = roster.watching;
-    if (unseen.size > 0) stored.unseen = [...unseen];
-    else delete stored.unseen;
-    return emitted.length > 0 ? [toItems(nameChanges(emitted, roster.agentOf))] : null;
+    const batch = await client.getPresences(sweepReads(stored, roster), { ...read, deadline: readDeadline });
+    const step = sweepStep(stored, roster, batch, { events, onlyStates, emitOnStart: options.emitOnStart === true, observedAt: new Date().toISOString() });
+    // Static data is n8n's object: written in place (n8n saves it when it changed), keeping what else it holds.
+    Object.assign(stored, step.state);
+    if (step.state.unseen === undefined) delete stored.unseen;
+    return step.changes.length > 0 ? [toItems(nameChanges(step.changes, roster.agentOf))] : null;
   } catch (error) {
     throw toNodeError(ctx.getNode(), error);
   }

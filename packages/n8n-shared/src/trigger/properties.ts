@@ -1,9 +1,10 @@
+import { sweepEvents, type SweepEvent } from '@agent-presence/presence-core';
 import type { INodeProperties } from 'n8n-workflow';
 import { agentChoiceProperties, concurrencyOption, includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
 import type { VendorConfig } from '../vendor';
 
-export const triggerEvents = ['stateChanged', 'statusChanged', 'appeared', 'disappeared'] as const;
-export type TriggerEvent = (typeof triggerEvents)[number];
+export const triggerEvents = sweepEvents;
+export type TriggerEvent = SweepEvent;
 
 /** The polling trigger's parameters (n8n adds "Poll Times" itself). */
 export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
