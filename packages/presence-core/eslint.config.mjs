@@ -8,6 +8,13 @@ const bannedGlobals = [
   'clearTimeout', 'clearInterval', 'clearImmediate', '__dirname', '__filename', 'eval',
 ].map((name) => ({ name, message: `${name} is not allowed in code bundled into n8n packages; inject it (see http/transport.ts).` }));
 
+const newFunction = { selector: "NewExpression[callee.name='Function']", message: 'new Function is banned in n8n packages.' };
+// A vendor's definition is loaded by the registry and nothing else: see vendors/registry.ts.
+const importsVendorDefinition = {
+  selector: "ImportDeclaration[source.value=/\\/vendor$/]",
+  message: 'Only vendors/registry.ts imports a vendor definition; use vendorRegistry or vendorDefinition().',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'jest.config.cjs'] },
   ...tseslint.configs.recommended,
@@ -28,11 +35,13 @@ export default tseslint.config(
         // 'crypto' (the Vonage webhook signature) is on n8n's allow-list; other built-ins are not.
         patterns: [{ group: ['node:*'], message: 'No Node built-ins in core outside transports/undici.ts.' }],
       }],
-      'no-restricted-syntax': ['error',
-        { selector: "NewExpression[callee.name='Function']", message: 'new Function is banned in n8n packages.' },
-      ],
+      'no-restricted-syntax': ['error', newFunction, importsVendorDefinition],
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    files: ['src/vendors/registry.ts'],
+    rules: { 'no-restricted-syntax': ['error', newFunction] },
   },
   {
     files: ['src/transports/undici.ts'],

@@ -1,3 +1,4 @@
+import { vendorRegistry } from '@agent-presence/presence-core';
 import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class CirrusApi implements ICredentialType {
@@ -23,7 +24,7 @@ export class CirrusApi implements ICredentialType {
       displayName: 'API Host',
       name: 'apiHost',
       type: 'string',
-      default: 'https://api.commbox.io',
+      default: vendorRegistry.cirrus.hosts.apiBaseUrl(),
       description: 'The Cirrus Digital (CommBox) API host. Must be https://, except localhost for testing.',
     },
   ];

@@ -1,4 +1,9 @@
+import { regionExpression, regionOptions } from '@agent-presence/n8n-shared';
+import { vendorRegistry } from '@agent-presence/presence-core';
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+// Regions and URLs come from core's definition; n8n needs the URLs as expressions.
+const { hosts } = vendorRegistry.talkdesk;
 
 export class TalkdeskOAuth2Api implements ICredentialType {
   name = 'talkdeskOAuth2Api';
@@ -26,12 +31,8 @@ export class TalkdeskOAuth2Api implements ICredentialType {
       displayName: 'Region',
       name: 'region',
       type: 'options',
-      options: [
-        { name: 'US', value: 'us' },
-        { name: 'EU', value: 'eu' },
-        { name: 'Canada', value: 'ca' },
-      ],
-      default: 'us',
+      options: regionOptions(hosts),
+      default: hosts.defaultRegion,
       description: 'The region of your Talkdesk account; it sets both the API host and the token URL',
     },
     {
@@ -58,12 +59,11 @@ export class TalkdeskOAuth2Api implements ICredentialType {
       description: 'Leave empty to build it from the account and region. Must be https://, except localhost for testing.',
     },
     {
-      // n8n needs the token URL as an expression; presence-core's talkdeskTokenUrl() builds the same URL.
+      // The account name goes into the host, as in core's talkdeskTokenUrl() (which also checks it).
       displayName: 'Access Token URL',
       name: 'accessTokenUrl',
       type: 'hidden',
-      default:
-        '={{ $self["tokenUrl"] || "https://" + $self["account"] + "." + ({ us: "talkdeskid.com", eu: "talkdeskid.eu", ca: "talkdeskidca.com" })[$self["region"]] + "/oauth/token" }}',
+      default: `={{ $self["tokenUrl"] || ${regionExpression(hosts, '$self["region"]', hosts.tokenUrl, '$self["account"]')} }}`,
     },
     { displayName: 'Auth URL', name: 'authUrl', type: 'hidden', default: '' },
     { displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
@@ -72,7 +72,7 @@ export class TalkdeskOAuth2Api implements ICredentialType {
 
   test: ICredentialTestRequest = {
     request: {
-      baseURL: '={{ $credentials.apiHost || ({ us: "https://api.talkdeskapp.com", eu: "https://api.talkdeskapp.eu", ca: "https://api.talkdeskappca.com" })[$credentials.region] }}',
+      baseURL: `={{ $credentials.apiHost || ${regionExpression(hosts, '$credentials.region', hosts.apiBaseUrl)} }}`,
       url: '/users',
       qs: { page: 1, per_page: 1 },
     },

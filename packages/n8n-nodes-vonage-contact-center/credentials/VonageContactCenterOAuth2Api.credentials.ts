@@ -1,4 +1,10 @@
+import { regionExpression, regionOptions } from '@agent-presence/n8n-shared';
+import { vendorRegistry } from '@agent-presence/presence-core';
+import { vonageAgentsAccept } from '@agent-presence/presence-core/vonage';
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+// Regions and URLs come from core's definition; n8n needs the URLs as expressions.
+const { hosts } = vendorRegistry.vonage;
 
 export class VonageContactCenterOAuth2Api implements ICredentialType {
   name = 'vonageContactCenterOAuth2Api';
@@ -17,12 +23,8 @@ export class VonageContactCenterOAuth2Api implements ICredentialType {
       displayName: 'Region',
       name: 'region',
       type: 'options',
-      options: [
-        { name: 'EMEA', value: 'emea' },
-        { name: 'NAM', value: 'nam' },
-        { name: 'APAC', value: 'apac' },
-      ],
-      default: 'emea',
+      options: regionOptions(hosts),
+      default: hosts.defaultRegion,
       description: 'The region of your Vonage Contact Center account; it sets both the API host and the token URL',
     },
     {
@@ -52,7 +54,7 @@ export class VonageContactCenterOAuth2Api implements ICredentialType {
       displayName: 'Access Token URL',
       name: 'accessTokenUrl',
       type: 'hidden',
-      default: '={{ $self["tokenUrl"] || "https://" + $self["region"] + ".cc.vonage.com/Auth/connect/token" }}',
+      default: `={{ $self["tokenUrl"] || ${regionExpression(hosts, '$self["region"]', hosts.tokenUrl)} }}`,
     },
     { displayName: 'Auth URL', name: 'authUrl', type: 'hidden', default: '' },
     { displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
@@ -61,9 +63,9 @@ export class VonageContactCenterOAuth2Api implements ICredentialType {
 
   test: ICredentialTestRequest = {
     request: {
-      baseURL: '={{ $credentials.apiHost || "https://" + $credentials.region + ".api.newvoicemedia.com" }}',
+      baseURL: `={{ $credentials.apiHost || ${regionExpression(hosts, '$credentials.region', hosts.apiBaseUrl)} }}`,
       url: '/agents/presence-definitions',
-      headers: { Accept: 'application/vnd.newvoicemedia.v1+json' },
+      headers: { Accept: vonageAgentsAccept },
     },
     // n8n shows these instead of a bare "Unauthorized"; an unreachable host shows its network code (e.g. ENOTFOUND): check Region and the overrides.
     rules: [

@@ -1,4 +1,4 @@
-import { defaultConcurrency, maxConcurrency, presenceStates } from '@agent-presence/presence-core';
+import { maxConcurrency, presenceStates, vendorRegistry } from '@agent-presence/presence-core';
 import type { IDisplayOptions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { agentIdsLabel } from './params';
 import type { VendorConfig } from './vendor';
@@ -28,7 +28,7 @@ export function concurrencyOption(vendor: VendorConfig): INodeProperties {
     name: 'concurrency',
     type: 'number',
     typeOptions: { minValue: 1, maxValue: maxConcurrency, numberPrecision: 0 },
-    default: defaultConcurrency[vendor.id],
+    default: vendorRegistry[vendor.id].defaultConcurrency,
     description: `Most requests sent to ${vendor.displayName} at once when reading many agents. It halves by itself while ${vendor.displayName} answers 429 (rate limited); set it lower to stay further below the limit.`,
   };
 }

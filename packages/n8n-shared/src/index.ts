@@ -1,4 +1,5 @@
 export type { VendorConfig, VendorEndpoints } from './vendor';
+export { regionExpression, regionOptions } from './region-expression';
 export { cirrusVendor } from './vendors/cirrus';
 export { vonageVendor } from './vendors/vonage';
 export { talkdeskVendor } from './vendors/talkdesk';

@@ -1,4 +1,4 @@
-import type { ClientOptions, PresenceClient, VendorId } from '@agent-presence/presence-core';
+import type { ClientOptions, IdRule, PresenceClient, VendorId } from '@agent-presence/presence-core';
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
 /** Where a credential says the vendor is. Both URLs are checked before any request. */
@@ -6,6 +6,22 @@ export interface VendorEndpoints {
   apiBaseUrl: string;
   /** OAuth2 vendors: where n8n fetches the token. */
   tokenUrl?: string;
+}
+
+/** How the editor checks an id typed By ID, before the node runs. */
+export interface EditorIdCheck {
+  placeholder: string;
+  regex: string;
+  hint: string;
+}
+
+/** The editor's check of an id, from core's rule for it: the same pattern, spaces around allowed (core trims them). */
+export function editorIdCheck(rule: IdRule, thing: 'agent' | 'status'): EditorIdCheck {
+  return {
+    placeholder: rule.placeholder ?? `e.g. ${rule.example}`,
+    regex: `^\\s*(?:${rule.pattern})\\s*$`,
+    hint: `Not a ${rule.name}: give ${rule.form}, or pick the ${thing} From List`,
+  };
 }
 
 /** Everything the shared node code needs to know about one vendor. */
@@ -17,8 +33,8 @@ export interface VendorConfig {
   shortName: string;
   credentialType: string;
   /** Node names without the package prefix, e.g. cirrusPresence. */
-  agentId: { placeholder: string; regex: string; hint: string };
-  statusId: { placeholder: string; regex: string; hint: string };
+  agentId: EditorIdCheck;
+  statusId: EditorIdCheck;
   /** Reads the API host and token URL a credential points at (defaults, region, overrides). */
   endpoints(credentials: ICredentialDataDecryptedObject): VendorEndpoints;
   createClient(options: ClientOptions & { baseUrl: string }): PresenceClient;

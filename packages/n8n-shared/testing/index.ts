@@ -5,3 +5,4 @@ export { describeVendorNodes, type VendorSuiteSpec } from './vendor-suite';
 export { describePackedPackage } from './package-suite';
 export { pack, requiresOf, lintWithScannerRules, manifestProblems, allowedRequires, type Packed } from './scanner';
 export { waitFor } from './wait';
+export { describeCredentialUrls, resolveCredentialField, resolveCredentialTest, type CredentialUrlsSpec } from './credential-urls';

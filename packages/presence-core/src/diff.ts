@@ -1,6 +1,6 @@
 import { InputError } from './errors';
 import { appearedEventId, changedEventId, disappearedEventId, enteredEventId } from './event-id';
-import { freshChange, freshPrevious, freshStatus } from './fresh';
+import { freshChange, freshPrevious, freshStatus } from './presence-templates';
 import { inRoster, rosterLookup } from './id-order';
 import { parseSince } from './iso-time';
 import type { AgentPresence, PresenceChange, VendorId } from './model';

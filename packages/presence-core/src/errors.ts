@@ -1,6 +1,11 @@
 import type { VendorId } from './model';
-import { vendorNames } from './vendors/names';
+import { vendorRegistry } from './vendors/registry';
 import { redactSecrets, redactValue } from './redact';
+
+/** The vendor's name in a message; read when an error is made, never while modules load (see vendors/registry.ts). */
+function nameOf(vendor: VendorId): string {
+  return Object.hasOwn(vendorRegistry, vendor) ? vendorRegistry[vendor].displayName : String(vendor);
+}
 
 export type PresenceErrorKind = 'input' | 'api' | 'contract' | 'network';
 
@@ -75,7 +80,7 @@ export class VendorApiError extends PresenceError {
   constructor(init: VendorApiErrorInit) {
     const where = init.endpoint ? ` (${init.endpoint})` : '';
     super(
-      `${vendorNames[init.vendor]} API error ${init.httpStatus} ${init.code}: ${init.message}${where}`,
+      `${nameOf(init.vendor)} API error ${init.httpStatus} ${init.code}: ${init.message}${where}`,
       {
         vendor: init.vendor,
         hint: init.hint ?? hintForStatus(init.httpStatus),
@@ -101,7 +106,7 @@ export class ContractError extends PresenceError {
   constructor(init: { vendor: VendorId; field: string; problem: string; endpoint?: string; retryable?: boolean }) {
     const where = init.endpoint ? ` from ${init.endpoint}` : '';
     const field = init.field === '' ? 'the response body' : `field "${init.field}"`;
-    super(`${vendorNames[init.vendor]} sent an unexpected response${where}: ${field} ${init.problem}`, {
+    super(`${nameOf(init.vendor)} sent an unexpected response${where}: ${field} ${init.problem}`, {
       vendor: init.vendor,
       hint: 'The vendor API may have changed or sent a partial response. Try again; if it persists, report it with this message.',
       retryable: init.retryable,
@@ -119,7 +124,7 @@ export class NetworkError extends PresenceError {
   readonly endpoint?: string;
   constructor(init: { vendor: VendorId; code: string; message: string; endpoint?: string }) {
     const where = init.endpoint ? ` (${init.endpoint})` : '';
-    super(`Could not reach ${vendorNames[init.vendor]}${where}: ${init.message}`, {
+    super(`Could not reach ${nameOf(init.vendor)}${where}: ${init.message}`, {
       vendor: init.vendor,
       hint: 'Check the API host and the network; the request is retried automatically within the time budget.',
       retryable: true,

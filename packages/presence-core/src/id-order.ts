@@ -22,7 +22,7 @@ function isStrictlyAscending(ids: readonly unknown[]): ids is readonly string[] 
  * sorted, so it is walked alongside, with no Set of every agent built on each poll; any
  * other roster is put in a Set on first use. Nothing is done until asked: a poll that
  * read every agent in the snapshot never asks. Plain data and a function, not a class:
- * see status-table.ts.
+ * see snapshot-status-rows.ts.
  */
 export interface RosterLookup {
   readonly ids: readonly unknown[];

@@ -1,10 +1,7 @@
 import { InputError } from './errors';
 import type { VendorId } from './model';
-import { talkdeskBaseStatuses } from './vendors/talkdesk/schemas';
-
-const INT64_MAX = '9223372036854775807';
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const talkdeskId = /^[A-Za-z0-9_-]{1,64}$/;
+import type { IdRule } from './vendors/definition';
+import { vendorDefinition } from './vendors/registry';
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
@@ -28,71 +25,34 @@ function asIdText(value: unknown, field: string, vendor: VendorId, example: stri
   return text;
 }
 
-function isInt64Text(text: string): boolean {
-  if (!/^[1-9]\d{0,18}$/.test(text)) return false;
-  return text.length < 19 || text <= INT64_MAX;
+/** Each rule's pattern, compiled once and anchored. */
+const compiled = new WeakMap<IdRule, RegExp>();
+function matcherOf(rule: IdRule): RegExp {
+  let re = compiled.get(rule);
+  if (!re) {
+    re = new RegExp(`^(?:${rule.pattern})$`);
+    compiled.set(rule, re);
+  }
+  return re;
 }
 
-const cirrusExample = '123456789';
-const vonageExample = 'daab05ec-ba50-45af-a6fd-3b01cdc6f39b';
-const talkdeskExample = '5f9d1c3e8a4b2c0012345678';
+/** Checks one id against a vendor's rule; returns it as exact text. Throws InputError naming the field. */
+export function checkId(rule: IdRule, vendor: VendorId, value: unknown, field: string): string {
+  const text = asIdText(value, field, vendor, rule.example);
+  if (!matcherOf(rule).test(text) || (rule.fits !== undefined && !rule.fits(text))) {
+    throw new InputError(field, `"${text}" is not a ${rule.name}`, rule.hint, vendor);
+  }
+  return text;
+}
 
 /** Checks an agent id the vendor's way; returns it as exact text. Throws InputError naming the field. */
 export function validateAgentId(vendor: VendorId, value: unknown, field = 'agentId'): string {
-  switch (vendor) {
-    case 'cirrus': {
-      const text = asIdText(value, field, vendor, cirrusExample);
-      if (!isInt64Text(text)) {
-        throw new InputError(field, `"${text}" is not a Cirrus manager id`, `Cirrus ids are positive whole numbers up to ${INT64_MAX}, e.g. "${cirrusExample}".`, vendor);
-      }
-      return text;
-    }
-    case 'vonage': {
-      const text = asIdText(value, field, vendor, vonageExample);
-      if (!guid.test(text)) {
-        throw new InputError(field, `"${text}" is not a Vonage user id`, `Vonage user ids are GUIDs, e.g. "${vonageExample}".`, vendor);
-      }
-      return text;
-    }
-    case 'talkdesk': {
-      const text = asIdText(value, field, vendor, talkdeskExample);
-      if (!talkdeskId.test(text)) {
-        throw new InputError(field, `"${text}" is not a Talkdesk user id`, `Talkdesk user ids are letters and digits, e.g. "${talkdeskExample}".`, vendor);
-      }
-      return text;
-    }
-    default:
-      throw new InputError('vendor', `"${String(vendor)}" is not supported`, 'Use cirrus, vonage or talkdesk.');
-  }
+  return checkId(vendorDefinition(vendor).ids.agent, vendor, value, field);
 }
 
 /** Checks a status id the vendor's way (Cirrus activity id, Vonage presenceId, Talkdesk status or custom status id). */
 export function validateStatusId(vendor: VendorId, value: unknown, field = 'statusId'): string {
-  switch (vendor) {
-    case 'cirrus': {
-      const text = asIdText(value, field, vendor, '2');
-      if (!isInt64Text(text)) {
-        throw new InputError(field, `"${text}" is not a Cirrus presence type id`, 'Pick a status from the list, or give the numeric id from Status > Get Many.', vendor);
-      }
-      return text;
-    }
-    case 'vonage': {
-      const text = asIdText(value, field, vendor, 'eaed6862-14fa-4114-be62-b8709b5d4a49');
-      if (!guid.test(text)) {
-        throw new InputError(field, `"${text}" is not a Vonage presence id`, 'Pick a status from the list, or give the presenceId GUID from Status > Get Many.', vendor);
-      }
-      return text;
-    }
-    case 'talkdesk': {
-      const text = asIdText(value, field, vendor, 'away');
-      if (!talkdeskId.test(text)) {
-        throw new InputError(field, `"${text}" is not a Talkdesk status`, `Use ${talkdeskBaseStatuses.join(', ')} or a custom status id from Status > Get Many.`, vendor);
-      }
-      return text;
-    }
-    default:
-      throw new InputError('vendor', `"${String(vendor)}" is not supported`, 'Use cirrus, vonage or talkdesk.');
-  }
+  return checkId(vendorDefinition(vendor).ids.status, vendor, value, field);
 }
 
 /**

@@ -1,129 +1,33 @@
-// The public API of presence-core. The undici transport is a separate entry
-// point (`@agent-presence/presence-core/undici`) so n8n bundles never pull it in.
+// The public API of presence-core: the clients, the common model, normalising, change
+// detection, errors and auth. Each vendor's schemas and constants are in its own entry
+// (`/cirrus`, `/vonage`, `/talkdesk`), a trigger's helpers in `/trigger`, and the undici
+// transport in `/undici` (so n8n bundles never pull it in). Internals are not exported:
+// core's own tests import them by path. test/public-api.test.ts holds each entry's exact list.
 export * from './model';
-export { StateMappingSchema, mappedState, stateMappingFromRows, type StateMapping } from './mapping';
+export { StateMappingSchema, stateMappingFromRows, type StateMapping } from './mapping';
 export type { NormalizeContext } from './normalize-context';
 export { normalizePresence } from './normalize';
+export { detectChanges, type DetectChangesOptions } from './changes';
+export type { PresenceSnapshot } from './snapshot';
+export { createAgentDirectory, nameAgents, nameChanges, type AgentDirectory, type AgentDirectoryOptions } from './agent-directory';
 export { setPresenceMany, type SetManyOptions, type SetManyResult } from './bulk-set';
 export { PresenceStintSchema, summarizeStints, type PresenceStint, type StintTotal, type SummarizeOptions } from './history';
-export { detectChanges, retainAgents, type DetectChangesOptions } from './changes';
-export { observedSince } from './diff';
-export {
-  sweepEvents,
-  sweepEventOf,
-  sweepWants,
-  appearedChange,
-  sweepReads,
-  sweepStep,
-  type SweepEvent,
-  type SweepState,
-  type SweepRoster,
-  type SweepOptions,
-  type SweepStepResult,
-} from './sweep';
-export { createAgentDirectory, nameAgents, nameChanges, type AgentDirectory, type AgentDirectoryOptions } from './agent-directory';
-export { enteredEventId, changedEventId, appearedEventId, disappearedEventId, vendorEventId, tooLongEventId } from './event-id';
-export {
-  detectTooLong,
-  tooLongThreshold,
-  TooLongStateSchema,
-  type TooLongRule,
-  type TooLongOptions,
-  type TooLongEvent,
-  type TooLongState,
-} from './too-long';
-export { PresenceSnapshotSchema, type PresenceSnapshot } from './snapshot';
+
+export { vendorRegistry, type VendorRegistry } from './vendors/registry';
+export type { VendorDefinition, VendorHosts, IdRule, ReadPlan } from './vendors/definition';
+export type { ClientOptions, ReadOptions, PresenceBatch, PresenceClient, ListAgentsOptions } from './vendors/client';
+export { maxConcurrency } from './vendors/client';
+export { validateAgentId, validateStatusId } from './ids';
+export { createCirrusClient, type CirrusClient, type CirrusReadOptions } from './vendors/cirrus/client';
+export { createVonageClient, type VonageClient, type VonageClientOptions, type PresenceHistoryOptions } from './vendors/vonage/client';
+export { createTalkdeskClient, type TalkdeskClient, type TalkdeskClientOptions } from './vendors/talkdesk/client';
+
+export { PresenceError, InputError, VendorApiError, ContractError, NetworkError, isPresenceError, type PresenceErrorKind } from './errors';
 export { parseVendorError, type ParsedVendorError } from './vendor-errors';
-export {
-  PresenceError,
-  InputError,
-  VendorApiError,
-  ContractError,
-  NetworkError,
-  isPresenceError,
-  hintForStatus,
-  type PresenceErrorKind,
-} from './errors';
-export { redactSecrets, redactValue } from './redact';
-export { validateAgentId, validateStatusId, encodePathSegment } from './ids';
-export { AdaptiveLimit, chunk, mapSettled, type Settled, type Slot } from './concurrency';
-export { withRetry, backoffDelay, parseRetryAfter, defaultRetryPolicy, type RetryPolicy, type RetryDecision, type RetryRuntime } from './http/retry';
+export { redactSecrets } from './redact';
+
 export type { HttpTransport, HttpRequest, HttpResponse, HttpMethod, Sleep, Clock } from './http/transport';
-export { normalizeBaseUrl, isLoopbackHost } from './http/base-url';
-export { parseJsonBody } from './http/json';
+export type { RetryPolicy } from './http/retry';
+export { normalizeBaseUrl } from './http/base-url';
 export { withBearerToken } from './auth/bearer';
 export { withClientCredentials, type ClientCredentialsOptions, type OAuthTransport } from './auth/client-credentials';
-export { OAuthTokenSchema, OAuthErrorSchema } from './auth/token-schema';
-export type { ClientOptions, ReadOptions, PresenceBatch, PresenceClient, ListAgentsOptions } from './vendors/client';
-export { concurrencyOf, defaultConcurrency, maxConcurrency } from './vendors/client';
-export { vendorNames } from './vendors/names';
-
-export * from './vendors/cirrus/schemas';
-export { createCirrusClient, cirrusDefaultBaseUrl, type CirrusClient, type CirrusReadOptions } from './vendors/cirrus/client';
-export { cirrusCategories, normalizeCirrusPresence } from './vendors/cirrus/normalize';
-
-export * from './vendors/vonage/schemas';
-export {
-  createVonageClient,
-  vonageApiBaseUrl,
-  vonageTokenUrl,
-  vonageRegions,
-  VonageRegionSchema,
-  vonageMaxIdsPerRequest,
-  vonageAgentsAccept,
-  vonageUserAdminAccept,
-  type VonageRegion,
-  type VonageClientOptions,
-  type VonageClient,
-  type PresenceHistoryOptions,
-} from './vendors/vonage/client';
-export {
-  VonagePresenceEventSchema,
-  VonageSubscriptionSchema,
-  VonageSubscriptionListSchema,
-  normalizeVonageEvent,
-  verifyVonageSignature,
-  vonagePresenceEventType,
-  vonageSignatureMaxAgeMs,
-  type VonagePresenceEvent,
-  type VonageSubscription,
-  type SignatureCheck,
-  type SignatureProblem,
-} from './vendors/vonage/webhooks';
-export {
-  VonagePresenceActivitySchema,
-  VonagePresenceActivitiesPageSchema,
-  vonageHistoryPath,
-  vonageHistoryMaxWindowMs,
-  type VonagePresenceActivity,
-} from './vendors/vonage/history';
-export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } from './vendors/vonage/normalize';
-
-export * from './vendors/talkdesk/schemas';
-export {
-  TalkdeskInteractionSchema,
-  TalkdeskOccupancyOperationSchema,
-  addInteraction,
-  checkOccupancyPatch,
-  talkdeskOccupancyEndpoint,
-  type TalkdeskInteraction,
-  type TalkdeskOccupancyOperation,
-} from './vendors/talkdesk/occupancy';
-export {
-  createTalkdeskClient,
-  talkdeskApiBaseUrl,
-  talkdeskTokenUrl,
-  talkdeskRegions,
-  TalkdeskRegionSchema,
-  type TalkdeskRegion,
-  type TalkdeskClientOptions,
-  type TalkdeskClient,
-} from './vendors/talkdesk/client';
-export {
-  talkdeskStatusStates,
-  talkdeskStatusState,
-  talkdeskCustomStatusCategory,
-  talkdeskCategoryNames,
-  talkdeskCategory,
-  normalizeTalkdeskPresence,
-} from './vendors/talkdesk/normalize';

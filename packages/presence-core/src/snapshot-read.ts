@@ -28,7 +28,7 @@ const stateSet = new Set<unknown>(presenceStates);
 const rowOf = ([state, id, name, category]: StatusRowTuple): StatusRow => ({ state, id, name, category });
 
 /** The fields every version shares, checked by hand: the status table as rows, or undefined when unsure. */
-function quickHead(value: Record<string, unknown>): StatusRow[] | undefined {
+function handCheckedHead(value: Record<string, unknown>): StatusRow[] | undefined {
   const { p, b, s } = value;
   if ((p !== null && !vendorSet.has(p)) || !Number.isSafeInteger(b) || !Array.isArray(s)) return undefined;
   for (const row of s as unknown[]) {
@@ -51,7 +51,7 @@ function v1Columns(snapshot: Pick<PresenceSnapshotV1, 'p' | 'b'>, rows: StatusRo
 }
 
 /** A v1 `a`, checked by hand by the rules of its schema; undefined when unsure. */
-function quickV1Entries(a: unknown): Array<[string, readonly unknown[]]> | undefined {
+function handCheckedV1Entries(a: unknown): Array<[string, readonly unknown[]]> | undefined {
   // for...in also walks inherited keys: only when nothing could be inherited does it list own keys alone.
   if (!isPlainObject(a) || hasInheritedKeys(a)) return undefined;
   const entries: Array<[string, readonly unknown[]]> = [];
@@ -70,14 +70,14 @@ function quickV1Entries(a: unknown): Array<[string, readonly unknown[]]> | undef
  * zod's cost per agent (tens of thousands of agents, every poll). Accepts only what the
  * schema accepts; undefined means "not sure", and the schema decides.
  */
-function quickColumns(value: unknown): SnapshotColumns | undefined {
+function handCheckedColumns(value: unknown): SnapshotColumns | undefined {
   if (!isPlainObject(value)) return undefined;
   const { v } = value;
   if (v !== 1 && v !== 2) return undefined;
-  const rows = quickHead(value);
+  const rows = handCheckedHead(value);
   if (!rows) return undefined;
   if (v === 1) {
-    const entries = quickV1Entries(value.a);
+    const entries = handCheckedV1Entries(value.a);
     return entries && v1Columns(value as PresenceSnapshotV1, rows, entries);
   }
   const { a, x, t } = value;
@@ -101,7 +101,7 @@ function columnsOf(snapshot: PresenceSnapshot): SnapshotColumns {
 
 /** The snapshot as columns when `value` is one (either version), else undefined. */
 export function readSnapshot(value: unknown): SnapshotColumns | undefined {
-  const checked = quickColumns(value);
+  const checked = handCheckedColumns(value);
   if (checked) return checked;
   const parsed = PresenceSnapshotSchema.safeParse(value);
   return parsed.success ? columnsOf(parsed.data) : undefined;

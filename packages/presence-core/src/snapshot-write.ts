@@ -1,12 +1,12 @@
 import type { PresenceState, PresenceStatus, VendorId } from './model';
 import type { PresenceSnapshotV2, StatusRow } from './snapshot';
-import { carriedRow, rowOf, statusTable, type StatusTable } from './status-table';
+import { carriedRow, rowOf, statusTable, type StatusTable } from './snapshot-status-rows';
 
 /**
  * A v2 snapshot being written one agent at a time, in ascending id order. Offsets are taken
  * relative to a reference time (the previous snapshot's base, so that an unchanged agent's
  * offset is copied as it is) and moved to the earliest start at the end. Plain data and
- * functions, not a class: see status-table.ts.
+ * functions, not a class: see snapshot-status-rows.ts.
  */
 export interface SnapshotWriter {
   readonly reference: number;

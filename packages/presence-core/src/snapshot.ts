@@ -28,7 +28,7 @@ export const PresenceSnapshotV1Schema = z.object({
 /**
  * True when v2's columns line up: as many codes and offsets as ids, ids strictly
  * ascending (so a poll read in id order is compared by one merge, with no index built),
- * codes within the status table. Takes unknowns because the quick reader calls it on
+ * codes within the status table. Takes unknowns because the hand-checked reader calls it on
  * unchecked input: it is the one definition of v2's columns for the reader and the schema.
  */
 export function snapshotColumnsValid(a: unknown, x: unknown, t: unknown, rows: number): boolean {

@@ -2,10 +2,8 @@ import type { VendorId } from './model';
 import { excerpt } from './http/json';
 import { parseRetryAfter } from './http/retry';
 import { redactSecrets, redactValue } from './redact';
-import { parseCirrusError } from './vendors/cirrus/errors';
-import { parseVonageError } from './vendors/vonage/errors';
-import { parseTalkdeskError } from './vendors/talkdesk/errors';
 import { OAuthErrorSchema } from './auth/token-schema';
+import { vendorDefinition } from './vendors/registry';
 
 export interface ParsedVendorError {
   code: string;
@@ -16,12 +14,6 @@ export interface ParsedVendorError {
 
 /** What a vendor-specific parser finds; undefined when the body is none of its shapes. */
 export type VendorErrorParser = (body: unknown) => Omit<ParsedVendorError, 'retryAfterMs'> | undefined;
-
-const parsers: Record<VendorId, VendorErrorParser> = {
-  cirrus: parseCirrusError,
-  vonage: parseVonageError,
-  talkdesk: parseTalkdeskError,
-};
 
 function parseOAuthError(body: unknown): Omit<ParsedVendorError, 'retryAfterMs'> | undefined {
   const r = OAuthErrorSchema.safeParse(body);
@@ -55,7 +47,7 @@ export function parseVendorError(
       value = body;
     }
   }
-  const found = (value !== null && typeof value === 'object' && (parsers[vendor](value) ?? parseOAuthError(value))) || undefined;
+  const found = (value !== null && typeof value === 'object' && (vendorDefinition(vendor).parseError(value) ?? parseOAuthError(value))) || undefined;
   const retryAfterMs = parseRetryAfter(headers?.['retry-after'], now);
   const result: ParsedVendorError = found
     ? { code: redactSecrets(found.code), message: redactSecrets(found.message) }

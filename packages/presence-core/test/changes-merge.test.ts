@@ -1,7 +1,8 @@
 // detectChanges over v2 columns (a merge in id order) against v1's Map-based algorithm,
 // over many generated polls: any order, repeats, partial polls, rosters of every kind,
 // snapshots in memory, through JSON, and in v1.
-import { detectChanges, InputError, PresenceSnapshotSchema, retainAgents, type AgentPresence, type PresenceSnapshot, type PresenceState, type VendorId } from '../src';
+import { detectChanges, InputError, type AgentPresence, type PresenceSnapshot, type PresenceState, type VendorId } from '../src';
+import { PresenceSnapshotSchema, retainAgents } from '../src/trigger';
 import { decode, encodeV1, referenceDetect, type Decoded } from './helpers/reference-changes';
 import { seededRandom } from './helpers/seeded-random';
 

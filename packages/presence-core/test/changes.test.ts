@@ -1,4 +1,5 @@
-import { detectChanges, InputError, PresenceSnapshotSchema, retainAgents, type AgentPresence, type PresenceSnapshot, type PresenceState } from '../src';
+import { detectChanges, InputError, type AgentPresence, type PresenceSnapshot, type PresenceState } from '../src';
+import { PresenceSnapshotSchema, retainAgents } from '../src/trigger';
 import { enteredEventId } from '../src/event-id';
 
 const T0 = '2026-03-01T09:00:00.000Z';

@@ -1,4 +1,4 @@
-import { chunk, mapSettled } from '../src';
+import { chunk, mapSettled } from '../src/concurrency';
 
 describe('batching and concurrency', () => {
   it('splits 120 ids into 50/50/20', () => {

@@ -1,4 +1,5 @@
-import { encodePathSegment, InputError, validateAgentId, validateStatusId } from '../src';
+import { InputError, validateAgentId, validateStatusId } from '../src';
+import { encodePathSegment } from '../src/ids';
 
 describe('agent ids', () => {
   it('keeps Cirrus int64 ids exact as strings', () => {

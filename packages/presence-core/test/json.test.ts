@@ -1,4 +1,4 @@
-import { parseJsonBody } from '../src';
+import { parseJsonBody } from '../src/http/json';
 import { quoteUnsafeIntegers } from '../src/http/json';
 
 // The Node 20 path (no reviver source text) is run for real by int64-hosts.test.ts; these pin its

@@ -1,4 +1,5 @@
-import { InputError, mappedState, stateMappingFromRows } from '../src';
+import { InputError, stateMappingFromRows } from '../src';
+import { mappedState } from '../src/mapping';
 
 describe('mapping rows', () => {
   it('builds a mapping from {match, state} rows', () => {

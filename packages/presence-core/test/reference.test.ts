@@ -12,14 +12,12 @@ import {
   createTalkdeskClient,
   createVonageClient,
   InputError,
-  normalizeVonageEvent,
   VendorApiError,
-  verifyVonageSignature,
-  VonageSubscriptionSchema,
   withClientCredentials,
   type HttpRequest,
   type HttpTransport,
 } from '../src';
+import { normalizeVonageEvent, verifyVonageSignature, VonageSubscriptionSchema } from '../src/vendors/vonage';
 
 interface Fixture {
   source: string;

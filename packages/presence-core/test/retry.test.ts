@@ -1,4 +1,5 @@
-import { backoffDelay, defaultRetryPolicy, VendorApiError, withRetry, type RetryDecision } from '../src';
+import { VendorApiError } from '../src';
+import { backoffDelay, defaultRetryPolicy, withRetry, type RetryDecision } from '../src/http/retry';
 import { fakeTime } from './helpers/fake-time';
 
 const classify = (e: unknown): RetryDecision =>

@@ -1,4 +1,5 @@
-import { sweepReads, sweepStep, sweepWants, type AgentPresence, type PresenceBatch, type PresenceState, type SweepEvent, type SweepRoster, type SweepState } from '../src';
+import { type AgentPresence, type PresenceBatch, type PresenceState } from '../src';
+import { sweepReads, sweepStep, sweepWants, type SweepEvent, type SweepRoster, type SweepState } from '../src/trigger';
 import { VendorApiError } from '../src/errors';
 
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');

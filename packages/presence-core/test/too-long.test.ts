@@ -1,4 +1,5 @@
-import { detectTooLong, tooLongEventId, type AgentPresence, type TooLongOptions, type TooLongState } from '../src';
+import { type AgentPresence } from '../src';
+import { detectTooLong, tooLongEventId, type TooLongOptions, type TooLongState } from '../src/trigger';
 import { InputError } from '../src/errors';
 
 const MIN = 60_000;

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { ContractError, createVonageClient, normalizeVonageEvent, verifyVonageSignature } from '../src';
+import { ContractError, createVonageClient } from '../src';
+import { normalizeVonageEvent, verifyVonageSignature } from '../src/vendors/vonage';
 import { createUndiciTransport } from '../src/transports/undici';
 import { json, startFakeServer } from './helpers/fake-server';
 

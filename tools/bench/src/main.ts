@@ -6,7 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCpu, type CpuRow } from './cpu';
-import { defaultConcurrency } from '@agent-presence/presence-core';
+import { vendorRegistry } from '@agent-presence/presence-core';
 import { pollComplete, pollSweep, warmUp, type PollRow } from './poll';
 import { startSim, type Vendor } from './sim';
 import { stateRow, type StateRow } from './state';
@@ -14,7 +14,7 @@ import { formatTable } from './table';
 import { evaluateTargets, formatTargets } from './targets';
 import { vendors } from './vendors';
 
-const defaults = Object.entries(defaultConcurrency).map(([v, n]) => `${v} ${n}`).join(', ');
+const defaults = Object.values(vendorRegistry).map((v) => `${v.id} ${v.defaultConcurrency}`).join(', ');
 
 const usage = `npm run bench -- [options]
   --quick                 reduced set for CI (200 agents, 10,000 records; well under 60 s)

@@ -1,5 +1,5 @@
 // 1. Poll cycle: the trigger's poll through n8n-core, against the naive loop and the floor.
-import { defaultConcurrency, detectChanges, normalizePresence } from '@agent-presence/presence-core';
+import { detectChanges, normalizePresence, vendorRegistry } from '@agent-presence/presence-core';
 import { createUndiciTransport } from '@agent-presence/presence-core/undici';
 import type { IDataObject } from 'n8n-workflow';
 import { describe as describeBreakdown, instrument, type Breakdown } from './breakdown';
@@ -96,7 +96,7 @@ export async function pollComplete(o: PollOptions): Promise<{ row: PollRow; stat
   await sim.config({ latencyMs: o.latencyMs });
   const users = await listedUsers(sim, vendor);
 
-  const concurrency = o.concurrency ?? defaultConcurrency[vendor];
+  const concurrency = o.concurrency ?? vendorRegistry[vendor].defaultConcurrency;
   const floorRequests = spec.minRequests(users, agents, spec.oauth);
   const floor = floorMs(floorRequests, concurrency, o.latencyMs);
   const repeatFloorRequests = spec.minRequests(users, agents, false);
@@ -229,7 +229,7 @@ export async function pollSweep(o: SweepOptions): Promise<SweepResult> {
   await sim.reset({ agents, seed: o.seed });
   await sim.config({ latencyMs: o.latencyMs });
   const users = await listedUsers(sim, vendor);
-  const concurrency = o.concurrency ?? defaultConcurrency[vendor];
+  const concurrency = o.concurrency ?? vendorRegistry[vendor].defaultConcurrency;
   const restoreConcurrency = o.concurrency === undefined ? () => undefined : withConcurrency(spec, concurrency);
   try {
     return await sweep(o, users, concurrency);

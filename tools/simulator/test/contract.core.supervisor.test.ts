@@ -3,7 +3,8 @@
  * "Change User Occupancy" (scope enforced, occupancy reflected in the presence served) and
  * bulk set (one result per agent, the vendor's error kept, a dry run writing nothing).
  */
-import { VendorApiError, addInteraction, setPresenceMany, type TalkdeskClient } from '@agent-presence/presence-core';
+import { VendorApiError, setPresenceMany, type TalkdeskClient } from '@agent-presence/presence-core';
+import { addInteraction } from '@agent-presence/presence-core/talkdesk';
 import { createUndiciTransport, type UndiciTransport } from '@agent-presence/presence-core/undici';
 import { startSimulator, type Simulator } from '../src';
 import { makeClients, type ClientSet } from './core-support';

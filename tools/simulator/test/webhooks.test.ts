@@ -7,15 +7,13 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { createVonageClient, withClientCredentials, type VonageClient } from '@agent-presence/presence-core';
 import {
-  createVonageClient,
   normalizeVonageEvent,
   normalizeVonagePresence,
   verifyVonageSignature,
-  withClientCredentials,
   type SignatureCheck,
-  type VonageClient,
-} from '@agent-presence/presence-core';
+} from '@agent-presence/presence-core/vonage';
 import { createUndiciTransport, type UndiciTransport } from '@agent-presence/presence-core/undici';
 import { VONAGE_STATUSES, startSimulator, type Simulator, type WebhookTamperMode } from '../src';
 import { VONAGE_V1, VONAGE_V4, call, vonageHeaders, vonageToken } from './helpers';

@@ -1,12 +1,8 @@
 import {
-  appearedChange,
   detectChanges,
   InputError,
   nameAgents,
   nameChanges,
-  sweepReads,
-  sweepStep,
-  sweepWants,
   validateAgentId,
   type AgentPresence,
   type AgentSummary,
@@ -15,9 +11,15 @@ import {
   type PresenceState,
   type ReadOptions,
   type StatusDefinition,
+} from '@agent-presence/presence-core';
+import {
+  appearedChange,
+  sweepReads,
+  sweepStep,
+  sweepWants,
   type SweepState,
   type SweepRoster,
-} from '@agent-presence/presence-core';
+} from '@agent-presence/presence-core/trigger';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { agentsFor, directoryFor } from '../agent-names';
 import { createClientFor } from '../client';

@@ -1,4 +1,4 @@
-import { sweepEvents, type SweepEvent } from '@agent-presence/presence-core';
+import { sweepEvents, type SweepEvent } from '@agent-presence/presence-core/trigger';
 import type { INodeProperties } from 'n8n-workflow';
 import { agentChoiceProperties, concurrencyOption, includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
 import type { VendorConfig } from '../vendor';

@@ -1,17 +1,19 @@
-import { cirrusDefaultBaseUrl, createCirrusClient } from '@agent-presence/presence-core';
-import type { VendorConfig } from '../vendor';
+import { vendorRegistry } from '@agent-presence/presence-core';
+import { editorIdCheck, type VendorConfig } from '../vendor';
+
+const definition = vendorRegistry.cirrus;
 
 export const cirrusVendor: VendorConfig = {
-  id: 'cirrus',
-  displayName: 'Cirrus',
+  id: definition.id,
+  displayName: definition.displayName,
   shortName: 'Cirrus',
   credentialType: 'cirrusApi',
   // GET /managers gives teamId and teamName.
   teams: true,
-  agentId: { placeholder: 'e.g. 1234567', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'Not a Cirrus manager id: give digits only, e.g. 1234567, or pick the agent From List' },
-  statusId: { placeholder: 'e.g. 3', regex: '^\\s*[1-9][0-9]{0,18}\\s*$', hint: 'Not a Cirrus presence type id: give digits only, e.g. 3, or pick the status From List' },
-  endpoints: (c) => ({ apiBaseUrl: String(c.apiHost || cirrusDefaultBaseUrl) }),
-  createClient: (options) => createCirrusClient(options),
+  agentId: editorIdCheck(definition.ids.agent, 'agent'),
+  statusId: editorIdCheck(definition.ids.status, 'status'),
+  endpoints: (c) => ({ apiBaseUrl: String(c.apiHost || definition.hosts.apiBaseUrl()) }),
+  createClient: (options) => definition.createClient(options),
   extraReadOptions: [
     {
       displayName: 'Include Call Status',

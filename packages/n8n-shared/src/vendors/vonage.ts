@@ -1,21 +1,22 @@
-import { createVonageClient, vonageApiBaseUrl, vonageTokenUrl, VonageRegionSchema } from '@agent-presence/presence-core';
-import type { VendorConfig } from '../vendor';
+import { vendorRegistry } from '@agent-presence/presence-core';
+import { VonageRegionSchema } from '@agent-presence/presence-core/vonage';
+import { editorIdCheck, type VendorConfig } from '../vendor';
 
-const guid = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+const definition = vendorRegistry.vonage;
 
 export const vonageVendor: VendorConfig = {
-  id: 'vonage',
-  displayName: 'Vonage Contact Center',
+  id: definition.id,
+  displayName: definition.displayName,
   shortName: 'Vonage',
   credentialType: 'vonageContactCenterOAuth2Api',
-  agentId: { placeholder: 'e.g. daab05ec-ba50-45af-a6fd-3b01cdc6f39b', regex: guid, hint: 'Not a Vonage user id: give a GUID, e.g. daab05ec-ba50-45af-a6fd-3b01cdc6f39b, or pick the agent From List' },
-  statusId: { placeholder: 'e.g. eaed6862-14fa-4114-be62-b8709b5d4a49', regex: guid, hint: 'Not a Vonage presenceId: give a GUID, e.g. eaed6862-14fa-4114-be62-b8709b5d4a49, or pick the status From List' },
+  agentId: editorIdCheck(definition.ids.agent, 'agent'),
+  statusId: editorIdCheck(definition.ids.status, 'status'),
   endpoints: (c) => {
     const region = VonageRegionSchema.catch('emea').parse(c.region);
     return {
-      apiBaseUrl: String(c.apiHost || vonageApiBaseUrl(region)),
-      tokenUrl: String(c.tokenUrl || vonageTokenUrl(region)),
+      apiBaseUrl: String(c.apiHost || definition.hosts.apiBaseUrl(region)),
+      tokenUrl: String(c.tokenUrl || definition.hosts.tokenUrl(region)),
     };
   },
-  createClient: (options) => createVonageClient(options),
+  createClient: (options) => definition.createClient(options),
 };

@@ -1,16 +1,14 @@
 import {
   detectChanges,
-  enteredEventId,
   nameChanges,
-  normalizeVonageEvent,
   VendorApiError,
-  verifyVonageSignature,
   type PresenceChange,
   type PresenceSnapshot,
   type PresenceState,
   type VonageClient,
-  vendorEventId,
 } from '@agent-presence/presence-core';
+import { enteredEventId, vendorEventId } from '@agent-presence/presence-core/trigger';
+import { normalizeVonageEvent, verifyVonageSignature } from '@agent-presence/presence-core/vonage';
 import { createHash, randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { agentsFor } from '../agent-names';

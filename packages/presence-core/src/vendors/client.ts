@@ -5,6 +5,7 @@ import type { Clock, HttpTransport, Sleep } from '../http/transport';
 import { validateAgentId } from '../ids';
 import type { StateMapping } from '../mapping';
 import type { AgentPresence, AgentSummary, VendorId, StatusDefinition } from '../model';
+import { vendorDefinition } from './registry';
 
 /** Options every vendor client takes. */
 export interface ClientOptions {
@@ -64,24 +65,26 @@ export interface PresenceClient {
 }
 
 /**
- * Requests in flight at once, by default. Cirrus and Talkdesk have no batch read: every
- * agent is a request of its own, so more go out at once (a poll of 10,000 agents takes
- * seconds, not minutes). Vonage reads 50 agents per request and its fair-usage limit is
- * shared by all its APIs, so it stays lower. Either way the limit halves while the vendor
- * answers 429 (see AdaptiveLimit).
+ * Requests in flight at once, by default: each definition's `defaultConcurrency`. Vendors
+ * with no batch read (Cirrus, Talkdesk) send a request per agent, so more go out at once
+ * (a poll of 10,000 agents takes seconds, not minutes). Vonage reads 50 agents per request
+ * and its fair-usage limit is shared by all its APIs, so it stays lower. Either way the
+ * limit halves while the vendor answers 429 (see AdaptiveLimit).
  */
-export const defaultConcurrency: Readonly<Record<VendorId, number>> = { cirrus: 32, vonage: 10, talkdesk: 32 };
+export function defaultConcurrencyOf(vendor: VendorId): number {
+  return vendorDefinition(vendor).defaultConcurrency;
+}
 export const maxConcurrency = 100;
 
 /** The concurrency to use: the caller's, checked, or the vendor's default. */
 export function concurrencyOf(vendor: VendorId, ...candidates: Array<number | undefined>): number {
   const value = candidates.find((c) => c !== undefined);
-  if (value === undefined) return defaultConcurrency[vendor];
+  if (value === undefined) return defaultConcurrencyOf(vendor);
   if (!Number.isInteger(value) || value < 1 || value > maxConcurrency) {
     throw new InputError(
       'concurrency',
       `${String(value)} is not a whole number from 1 to ${maxConcurrency}`,
-      `Give how many requests may be in flight at once (default ${defaultConcurrency[vendor]}); lower it if the vendor rate-limits.`,
+      `Give how many requests may be in flight at once (default ${defaultConcurrencyOf(vendor)}); lower it if the vendor rate-limits.`,
       vendor,
     );
   }

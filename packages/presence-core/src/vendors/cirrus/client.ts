@@ -16,6 +16,7 @@ import {
   type ReadOptions,
 } from '../client';
 import { fromEndpoint } from '../contract';
+import { cirrusDefaultBaseUrl } from './hosts';
 import { cirrusStatusDefinition, normalizeCirrusPresence } from './normalize';
 import {
   isCirrusAgent,
@@ -25,8 +26,6 @@ import {
   CirrusStatsSchema,
   type CirrusStats,
 } from './schemas';
-
-export const cirrusDefaultBaseUrl = 'https://api.commbox.io';
 
 /**
  * Opens the Cirrus envelope. A 200 whose envelope carries an error status

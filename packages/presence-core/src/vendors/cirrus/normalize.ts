@@ -1,10 +1,10 @@
 import { InputError } from '../../errors';
-import { freshPresence, freshStatus } from '../../fresh';
+import { freshPresence, freshStatus } from '../../presence-templates';
 import { mappedState } from '../../mapping';
 import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
 import { parseRecord } from '../contract';
-import { quickCirrusTypeId } from './quick';
+import { handCheckedCirrusTypeId } from './hand-checked';
 import { CirrusPresencePayloadSchema, type CirrusPresenceRecord, type CirrusPresenceTypeRecord } from './schemas';
 
 /** CommBox presence categories. Admin-defined statuses belong to one of these. */
@@ -35,7 +35,7 @@ export function normalizeCirrusPresence(record: unknown, context: NormalizeConte
   if (agentId === undefined || agentId === '') {
     throw new InputError('agentId', 'is required for Cirrus', 'Cirrus presence records do not carry the manager id; pass it in the context.', 'cirrus');
   }
-  const typeId = quickCirrusTypeId(record);
+  const typeId = handCheckedCirrusTypeId(record);
   if (typeId !== undefined) {
     const { presence_type, name } = record as CirrusPresenceRecord;
     return presenceOf(agentId, presence_type, typeId, name, record, context);

@@ -22,34 +22,16 @@ import {
   talkdeskCustomStatusCategory,
   talkdeskCustomStatusDefinition,
 } from './normalize';
+import { talkdeskApiBaseUrl, talkdeskHosts, talkdeskRegions, TalkdeskRegionSchema, type TalkdeskRegion } from './hosts';
 import { checkOccupancyPatch, talkdeskOccupancyEndpoint } from './occupancy';
 import { talkdeskBaseStatuses, TalkdeskCustomStatusListSchema, TalkdeskUsersPageSchema, type TalkdeskBaseStatus } from './schemas';
-
-export const talkdeskRegions = ['us', 'eu', 'ca'] as const;
-export const TalkdeskRegionSchema = z.enum(talkdeskRegions);
-export type TalkdeskRegion = z.infer<typeof TalkdeskRegionSchema>;
-
-const apiHosts: Record<TalkdeskRegion, string> = {
-  us: 'https://api.talkdeskapp.com',
-  eu: 'https://api.talkdeskapp.eu',
-  ca: 'https://api.talkdeskappca.com',
-};
-const idDomains: Record<TalkdeskRegion, string> = {
-  us: 'talkdeskid.com',
-  eu: 'talkdeskid.eu',
-  ca: 'talkdeskidca.com',
-};
-
-export function talkdeskApiBaseUrl(region: TalkdeskRegion): string {
-  return apiHosts[region];
-}
 
 /** Talkdesk account names are sub-domains: letters, digits and hyphens. */
 export function talkdeskTokenUrl(account: string, region: TalkdeskRegion, field = 'account'): string {
   if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(account)) {
     throw new InputError(field, `"${account}" is not a Talkdesk account name`, 'Use the account name from your Talkdesk URL, e.g. "acme" for acme.mytalkdesk.com.', 'talkdesk');
   }
-  return `https://${account}.${idDomains[region]}/oauth/token`;
+  return talkdeskHosts.tokenUrl(region, account);
 }
 
 export interface TalkdeskClientOptions extends ClientOptions {

@@ -1,10 +1,10 @@
 import { InputError } from '../../errors';
-import { freshPresence, freshStatus } from '../../fresh';
+import { freshPresence, freshStatus } from '../../presence-templates';
 import { mappedState } from '../../mapping';
 import type { AgentPresence, PresenceState, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
 import { parseRecord } from '../contract';
-import { quickTalkdeskPresence } from './quick';
+import { handCheckedTalkdeskPresence } from './hand-checked';
 import { TalkdeskPresenceRecordSchema, type TalkdeskBaseStatus } from './schemas';
 
 export const talkdeskStatusStates: Record<TalkdeskBaseStatus, PresenceState> = {
@@ -41,7 +41,7 @@ export function talkdeskStatusState(status: string): PresenceState {
 }
 
 export function normalizeTalkdeskPresence(record: unknown, context: NormalizeContext = {}): AgentPresence {
-  const r = quickTalkdeskPresence(record) ?? parseRecord('talkdesk', TalkdeskPresenceRecordSchema, record);
+  const r = handCheckedTalkdeskPresence(record) ?? parseRecord('talkdesk', TalkdeskPresenceRecordSchema, record);
   const agentId = context.agentId ?? r.user_id ?? undefined;
   if (agentId === undefined || agentId === '') {
     throw new InputError('agentId', 'is required for this Talkdesk record', 'Current Talkdesk presence records do not carry the user id; pass it in the context.', 'talkdesk');

@@ -19,23 +19,9 @@ import { normalizeVonagePresence, vonageStatusDefinition } from './normalize';
 import type { PresenceStint } from '../../history';
 import { byStart, historyWindow, VonagePresenceActivitiesPageSchema, vonageHistoryPath, vonageStint, walkHistory } from './history';
 import { VonagePresenceDefinitionsSchema, VonageUsersPageSchema, type VonageUser } from './schemas';
+import { vonageAgentsAccept, vonageMaxIdsPerRequest, vonageUserAdminAccept } from './constants';
+import { vonageApiBaseUrl, vonageRegions, VonageRegionSchema, type VonageRegion } from './hosts';
 import { vonagePresenceEventType, VonageSubscriptionListSchema, VonageSubscriptionSchema, type VonageSubscription } from './webhooks';
-
-export const vonageRegions = ['emea', 'nam', 'apac'] as const;
-export const VonageRegionSchema = z.enum(vonageRegions);
-export type VonageRegion = z.infer<typeof VonageRegionSchema>;
-
-export const vonageAgentsAccept = 'application/vnd.newvoicemedia.v1+json';
-export const vonageUserAdminAccept = 'application/vnd.newvoicemedia.v4+json';
-/** The documented most ids per presences request. */
-export const vonageMaxIdsPerRequest = 50;
-
-export function vonageApiBaseUrl(region: VonageRegion): string {
-  return `https://${region}.api.newvoicemedia.com`;
-}
-export function vonageTokenUrl(region: VonageRegion): string {
-  return `https://${region}.cc.vonage.com/Auth/connect/token`;
-}
 
 export interface VonageClientOptions extends ClientOptions {
   region?: VonageRegion;

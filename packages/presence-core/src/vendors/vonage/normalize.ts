@@ -1,9 +1,9 @@
-import { freshPresence, freshStatus } from '../../fresh';
+import { freshPresence, freshStatus } from '../../presence-templates';
 import { mappedName, mappedState, type StateMapping } from '../../mapping';
 import type { AgentPresence, PresenceState, PresenceStatus, StatusDefinition } from '../../model';
 import type { NormalizeContext } from '../../normalize-context';
 import { parseRecord } from '../contract';
-import { quickVonagePresence } from './quick';
+import { handCheckedVonagePresence } from './hand-checked';
 import { VonagePresenceRecordSchema, type VonagePresenceDefinition } from './schemas';
 
 /** Keyed in lower case: REST sends PascalCase (ExtendedAway), webhook events lower camel case (extendedAway). */
@@ -41,7 +41,7 @@ function statusOf(def: VonagePresenceDefinition) {
 }
 
 export function normalizeVonagePresence(record: unknown, context: NormalizeContext = {}): AgentPresence {
-  const r = quickVonagePresence(record) ?? parseRecord('vonage', VonagePresenceRecordSchema, record);
+  const r = handCheckedVonagePresence(record) ?? parseRecord('vonage', VonagePresenceRecordSchema, record);
   const status = statusOf(r.presence);
   const state = vonageState(status, r.presence.category.categoryType, r.presence.category.subCategory, context.mapping);
   const presence = freshPresence('vonage', context.agentId ?? r.userId, state, status, r.updated ?? null);

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
 import { z } from 'zod/v4';
-import { freshPresence } from '../../fresh';
+import { freshPresence } from '../../presence-templates';
 import type { StateMapping } from '../../mapping';
 import type { AgentPresence } from '../../model';
 import { parseRecord } from '../contract';

@@ -1,31 +1,27 @@
 // The hand-checked fast paths of the vendor normalisers against their zod schemas, over
-// many generated records, valid and not: a record the quick check accepts must be one the
+// many generated records, valid and not: a record the hand check accepts must be one the
 // schema accepts, and normalising must give the same presence (same keys, same values) or
 // the same error as with the schema alone.
-import {
-  CirrusPresencePayloadSchema,
-  normalizePresence,
-  TalkdeskPresenceRecordSchema,
-  VonagePresenceRecordSchema,
-  type NormalizeContext,
-  type VendorId,
-} from '../src';
-import { quickCirrusTypeId } from '../src/vendors/cirrus/quick';
-import { quickTalkdeskPresence } from '../src/vendors/talkdesk/quick';
-import { quickVonagePresence } from '../src/vendors/vonage/quick';
+import { normalizePresence, type NormalizeContext, type VendorId } from '../src';
+import { CirrusPresencePayloadSchema } from '../src/vendors/cirrus';
+import { TalkdeskPresenceRecordSchema } from '../src/vendors/talkdesk';
+import { VonagePresenceRecordSchema } from '../src/vendors/vonage';
+import { handCheckedCirrusTypeId } from '../src/vendors/cirrus/hand-checked';
+import { handCheckedTalkdeskPresence } from '../src/vendors/talkdesk/hand-checked';
+import { handCheckedVonagePresence } from '../src/vendors/vonage/hand-checked';
 import { seededRandom } from './helpers/seeded-random';
 
-/** Every quick check, refusing every record. */
+/** Every hand check, refusing every record. */
 const mockRefuse = jest.fn((): undefined => undefined);
 
-/** normalizePresence with every quick check refusing: the schema path alone. */
+/** normalizePresence with every hand check refusing: the schema path alone. */
 function schemaOnly(): typeof normalizePresence {
   let normalize!: typeof normalizePresence;
   jest.isolateModules(() => {
-    jest.doMock('../src/vendors/cirrus/quick', () => ({ quickCirrusTypeId: mockRefuse }));
-    jest.doMock('../src/vendors/vonage/quick', () => ({ quickVonagePresence: mockRefuse }));
-    jest.doMock('../src/vendors/talkdesk/quick', () => ({ quickTalkdeskPresence: mockRefuse }));
-    // The index itself is real; what it imports comes from this registry, quick checks mocked.
+    jest.doMock('../src/vendors/cirrus/hand-checked', () => ({ handCheckedCirrusTypeId: mockRefuse }));
+    jest.doMock('../src/vendors/vonage/hand-checked', () => ({ handCheckedVonagePresence: mockRefuse }));
+    jest.doMock('../src/vendors/talkdesk/hand-checked', () => ({ handCheckedTalkdeskPresence: mockRefuse }));
+    // The index itself is real; what it imports comes from this registry, hand checks mocked.
     ({ normalizePresence: normalize } = jest.requireActual<typeof import('../src')>('../src'));
   });
   return normalize;
@@ -136,7 +132,7 @@ function talkdeskRecord(g: ReturnType<typeof generator>): unknown {
 interface Case {
   vendor: VendorId;
   schema: { safeParse(v: unknown): { success: boolean; data?: unknown } };
-  quick: (v: unknown) => unknown;
+  handCheck: (v: unknown) => unknown;
   make: (g: ReturnType<typeof generator>) => unknown;
   transforms: boolean;
   /** Per field: Talkdesk has many, so each is spoilt less often for enough whole valid records. */
@@ -146,17 +142,17 @@ const cases: Case[] = [
   {
     vendor: 'cirrus',
     schema: CirrusPresencePayloadSchema,
-    // The record as the quick path reads it: its own presence_type and name, and the type_id the check gives.
-    quick: (v) => {
-      const typeId = quickCirrusTypeId(v);
+    // The record as the hand-checked path reads it: its own presence_type and name, and the type_id the check gives.
+    handCheck: (v) => {
+      const typeId = handCheckedCirrusTypeId(v);
       return typeId === undefined ? undefined : { presence_type: (v as Record<string, unknown>).presence_type, type_id: typeId, name: (v as Record<string, unknown>).name };
     },
     make: cirrusRecord,
     transforms: true,
     validShare: 0.85,
   },
-  { vendor: 'vonage', schema: VonagePresenceRecordSchema, quick: quickVonagePresence, make: vonageRecord, transforms: false, validShare: 0.85 },
-  { vendor: 'talkdesk', schema: TalkdeskPresenceRecordSchema, quick: quickTalkdeskPresence, make: talkdeskRecord, transforms: false, validShare: 0.96 },
+  { vendor: 'vonage', schema: VonagePresenceRecordSchema, handCheck: handCheckedVonagePresence, make: vonageRecord, transforms: false, validShare: 0.85 },
+  { vendor: 'talkdesk', schema: TalkdeskPresenceRecordSchema, handCheck: handCheckedTalkdeskPresence, make: talkdeskRecord, transforms: false, validShare: 0.96 },
 ];
 
 function outcome(normalize: typeof normalizePresence, vendor: VendorId, record: unknown, context: NormalizeContext) {
@@ -168,7 +164,7 @@ function outcome(normalize: typeof normalizePresence, vendor: VendorId, record: 
   }
 }
 
-describe.each(cases)('$vendor: the quick check agrees with the schema', ({ vendor, schema, quick, make, transforms, validShare }) => {
+describe.each(cases)('$vendor: the hand check agrees with the schema', ({ vendor, schema, handCheck, make, transforms, validShare }) => {
   const bySchema = schemaOnly();
   const g = generator(vendor.length * 7919, validShare);
   const records = Array.from({ length: 6000 }, () => make(g));
@@ -176,7 +172,7 @@ describe.each(cases)('$vendor: the quick check agrees with the schema', ({ vendo
   it('accepts only what the schema accepts, and reads it as the schema does', () => {
     let accepted = 0;
     for (const record of records) {
-      const q = quick(record);
+      const q = handCheck(record);
       if (q === undefined) continue;
       accepted++;
       const parsed = schema.safeParse(record);
@@ -185,7 +181,7 @@ describe.each(cases)('$vendor: the quick check agrees with the schema', ({ vendo
       if (transforms) expect(q).toStrictEqual(parsed.data);
       else expect(q).toBe(record);
     }
-    // Most generated records are valid, and most valid ones take the quick path.
+    // Most generated records are valid, and most valid ones take the hand-checked path.
     expect(accepted).toBeGreaterThan(records.length * 0.2);
   });
 

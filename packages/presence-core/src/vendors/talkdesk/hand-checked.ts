@@ -30,7 +30,7 @@ const isInteraction = (i: unknown) =>
  * transforms nothing, so every field normalising reads is the same in `value` as in what
  * zod would return.
  */
-export function quickTalkdeskPresence(value: unknown): TalkdeskPresenceRecord | undefined {
+export function handCheckedTalkdeskPresence(value: unknown): TalkdeskPresenceRecord | undefined {
   if (!isObject(value) || typeof value.status !== 'string') return undefined;
   const ok =
     isNullishString(value.id) &&

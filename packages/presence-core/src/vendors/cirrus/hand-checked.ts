@@ -17,7 +17,7 @@ function isDecimalId(s: string): boolean {
  * parsed copy: at 100,000 records a poll, the copies were a third of what normalising
  * allocated. zod itself cost more per record than all the rest of normalising.
  */
-export function quickCirrusTypeId(value: unknown): string | undefined {
+export function handCheckedCirrusTypeId(value: unknown): string | undefined {
   // A payload that is an array is the schema's (unconfirmed, rare) second form.
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { presence_type, type_id, name } = value as Record<string, unknown>;

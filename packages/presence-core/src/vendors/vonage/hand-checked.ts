@@ -11,7 +11,7 @@ const isNullishString = (value: unknown) => value === undefined || value === nul
  * normalising reads is the same in `value` as in what zod would return (zod's copy would
  * only drop extra fields).
  */
-export function quickVonagePresence(value: unknown): VonagePresenceRecord | undefined {
+export function handCheckedVonagePresence(value: unknown): VonagePresenceRecord | undefined {
   if (!isObject(value) || typeof value.userId !== 'string' || !isNullishString(value.updated)) return undefined;
   const presence = value.presence;
   if (!isObject(presence) || typeof presence.presenceId !== 'string' || !isNullishString(presence.description)) return undefined;
