@@ -497,6 +497,92 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       expect(out.map((c) => c.agentId)).toEqual([agents[9]]);
     });
 
+    describe('In a State Too Long', () => {
+      const threshold = 0.1; // minutes: 6 s, so the suite waits it out for real
+      const tooLong = { ...base, events: ['tooLong'], tooLongStates: [], tooLongStatuses: { thresholds: [{ status: spec.statuses.away, minutes: threshold }] }, tooLongRepeatMinutes: 0 };
+      const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      /** Moves the simulator's paused clock to the wall clock: a status set now begins now. */
+      const catchUp = () => sim.control.advance(Math.max(0, Date.now() - sim.control.time().nowMs));
+      // The simulator's clock, paused, stands at the wall clock n8n measures durations with.
+      beforeEach(() => {
+        sim.control.reset({ agents: 12, seed: 7, startTime: Date.now() });
+        for (const a of agents) set(a, spec.statuses.available);
+      });
+      afterAll(() => sim.control.reset({ agents: 12, seed: 7, startTime: '2025-01-06T09:00:00.000Z' }));
+
+      it('fires once per stint past its threshold, with since and duration, survives a restart, and again for a new stint', async () => {
+        const agentId = agents[3]!;
+        set(agentId, spec.statuses.away);
+        const stintStart = Date.parse(stateOf(agentId).since ?? sim.control.time().now);
+        const p = h.poller(spec.triggerNode, tooLong);
+        expect(await p.poll()).toBeNull();
+        await wait(threshold * 60_000 + 1000);
+        const fired = json((await p.poll())![0]!);
+        expect(fired).toEqual([expect.objectContaining({ event: 'tooLong', agentId, name: nameOf(agentId), vendor, repeat: 0, thresholdMs: threshold * 60_000 })]);
+        const [item] = fired;
+        expect(item!.eventId).toMatch(/^[0-9a-f]{32}$/);
+        expect((item!.current as IDataObject).status).toMatchObject({ id: spec.statuses.away });
+        expect(item!.durationMs).toBeGreaterThanOrEqual(threshold * 60_000);
+        expect(item!.durationMinutes).toBe(0);
+        // Vendors that date a status give its start; Cirrus does not: the first poll that saw it.
+        if (vendor === 'cirrus') expect(item).toMatchObject({ sinceSource: 'observed' });
+        else expect(item).toMatchObject({ sinceSource: 'vendor', since: new Date(stintStart).toISOString() });
+        expect(await p.poll()).toBeNull();
+        // A restart (the same static data in a new process) and a re-activation fire nothing more.
+        const restarted = h.poller(spec.triggerNode, tooLong);
+        Object.assign(restarted.staticData, JSON.parse(JSON.stringify(p.staticData)));
+        expect(await restarted.poll()).toBeNull();
+        // Compact: only the stint reported is kept, beside the snapshot.
+        expect(Object.keys((p.staticData.tooLong as IDataObject).a as IDataObject)).toEqual([agentId]);
+        // A new stint of the same status fires again, under a new eventId.
+        set(agentId, spec.statuses.available);
+        expect(await restarted.poll()).toBeNull();
+        catchUp();
+        set(agentId, spec.statuses.away);
+        expect(await restarted.poll()).toBeNull();
+        await wait(threshold * 60_000 + 1000);
+        const again = json((await restarted.poll())![0]!);
+        expect(again.map((c) => [c.event, c.agentId, c.repeat])).toEqual([['tooLong', agentId, 0]]);
+        expect(again[0]!.eventId).not.toBe(item!.eventId);
+      }, 30_000);
+
+      it('an agent already in the state when published fires once past the threshold; Repeat Every fires again while it lasts', async () => {
+        const agentId = agents[4]!;
+        set(agentId, spec.statuses.away);
+        const p = h.poller(spec.triggerNode, { ...tooLong, events: ['stateChanged', 'tooLong'], tooLongRepeatMinutes: threshold });
+        expect(await p.poll()).toBeNull();
+        await wait(threshold * 60_000 + 1000);
+        const first = json((await p.poll())![0]!);
+        expect(first.map((c) => [c.event, c.agentId, c.repeat])).toEqual([['tooLong', agentId, 0]]);
+        await wait(threshold * 60_000 + 1000);
+        catchUp();
+        set(agents[5]!, spec.statuses.away);
+        const second = json((await p.poll())![0]!);
+        // The state change of another agent and the repeat come in one poll.
+        expect(second.map((c) => [c.event, c.agentId])).toEqual([['changed', agents[5]], ['tooLong', agentId]]);
+        expect(second[1]!.repeat).toBeGreaterThanOrEqual(1);
+        expect(second[1]!.eventId).not.toBe(first[0]!.eventId);
+      }, 30_000);
+
+      it('a watched state with per-status thresholds; nothing to watch is an error naming the field', async () => {
+        const p = h.poller(spec.triggerNode, { ...tooLong, tooLongStates: ['away'], tooLongMinutes: 60 });
+        set(agents[6]!, spec.statuses.awayOther); // away, but under the state's 60 minutes
+        set(agents[7]!, spec.statuses.away); // its own 3 s
+        expect(await p.poll()).toBeNull();
+        await wait(threshold * 60_000 + 1000);
+        expect(json((await p.poll())![0]!).map((c) => c.agentId)).toEqual([agents[7]]);
+        const none = h.poller(spec.triggerNode, { ...tooLong, tooLongStatuses: {} });
+        await expect(none.poll()).rejects.toThrow(/Too Long In/);
+      }, 30_000);
+
+      it('Fetch Test Event shows an example report, labelled, and stores nothing', async () => {
+        const p = h.poller(spec.triggerNode, tooLong);
+        const [item] = json((await p.poll('manual'))![0]!);
+        expect(item).toMatchObject({ event: 'tooLong', vendor, testEvent: { example: true } });
+        expect(p.staticData).toEqual({});
+      });
+    });
+
     it('sweeps agents across polls when one poll cannot read them all, losing and repeating nothing', async () => {
       sim.control.reset({ agents: spec.sweep.agents, seed: 11 });
       const all = sim.control.agents(vendor).agentIds;
@@ -519,7 +605,7 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
         expect(await poll()).toBeNull();
         polls++;
         if ((p.staticData as IDataObject).after) partial++;
-      } while ((p.staticData as IDataObject).baseline === true && polls < maxPolls);
+      } while ((p.staticData as IDataObject).baseline !== false && polls < maxPolls);
       expect(partial).toBeGreaterThan(0);
       // Change a spread of agents, some twice before they are read.
       const changed = all.filter((_, i) => i % 3 === 0);

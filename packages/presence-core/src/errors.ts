@@ -1,10 +1,10 @@
 import type { VendorId } from './model';
-import { vendorRegistry } from './vendors/registry';
+import { isVendorId, vendorDefinition } from './vendors/registry';
 import { redactSecrets, redactValue } from './redact';
 
 /** The vendor's name in a message; read when an error is made, never while modules load (see vendors/registry.ts). */
 function nameOf(vendor: VendorId): string {
-  return Object.hasOwn(vendorRegistry, vendor) ? vendorRegistry[vendor].displayName : String(vendor);
+  return isVendorId(vendor) ? vendorDefinition(vendor).displayName : String(vendor);
 }
 
 export type PresenceErrorKind = 'input' | 'api' | 'contract' | 'network';

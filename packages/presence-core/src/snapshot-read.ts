@@ -1,4 +1,5 @@
-import { presenceStates, vendorIds } from './model';
+import { presenceStates } from './model';
+import { isVendorId } from './vendors/registry';
 import {
   PresenceSnapshotSchema,
   snapshotColumnsValid,
@@ -22,7 +23,6 @@ const hasInheritedKeys = (value: object): boolean => {
   return false;
 };
 const isNullableString = (value: unknown) => value === null || typeof value === 'string';
-const vendorSet = new Set<unknown>(vendorIds);
 const stateSet = new Set<unknown>(presenceStates);
 
 const rowOf = ([state, id, name, category]: StatusRowTuple): StatusRow => ({ state, id, name, category });
@@ -30,7 +30,7 @@ const rowOf = ([state, id, name, category]: StatusRowTuple): StatusRow => ({ sta
 /** The fields every version shares, checked by hand: the status table as rows, or undefined when unsure. */
 function handCheckedHead(value: Record<string, unknown>): StatusRow[] | undefined {
   const { p, b, s } = value;
-  if ((p !== null && !vendorSet.has(p)) || !Number.isSafeInteger(b) || !Array.isArray(s)) return undefined;
+  if ((p !== null && !isVendorId(p)) || !Number.isSafeInteger(b) || !Array.isArray(s)) return undefined;
   for (const row of s as unknown[]) {
     if (!Array.isArray(row) || row.length !== 4 || !stateSet.has(row[0]) || !isNullableString(row[1]) || !isNullableString(row[2]) || !isNullableString(row[3])) return undefined;
   }

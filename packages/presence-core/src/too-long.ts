@@ -2,6 +2,7 @@ import { z } from 'zod/v4';
 import { InputError } from './errors';
 import { tooLongEventId } from './event-id';
 import { PresenceStateSchema, type AgentPresence, type PresenceState, type VendorId } from './model';
+import { rowOf, statusTable } from './snapshot-status-rows';
 
 /*
  * "In a state too long": which agents have been in a watched state or status longer than its
@@ -29,6 +30,8 @@ export interface TooLongOptions {
   observedAt?: string;
   /** False when the poll covered only some agents: the unseen keep their stints. Default true. */
   complete?: boolean;
+  /** Every agent that exists now: on a partial poll, the kept stints of agents outside it are dropped. */
+  roster?: Iterable<string>;
 }
 
 export interface TooLongEvent {
@@ -49,11 +52,21 @@ export interface TooLongEvent {
   observedAt: string;
 }
 
-/** Per agent: the stint's status key, its start (epoch ms), reports made, whether the vendor dated it (1) or not (0). */
-export const TooLongStateSchema = z.object({
-  v: z.literal(1),
-  agents: z.record(z.string(), z.tuple([z.string(), z.number(), z.number().int().min(0), z.union([z.literal(0), z.literal(1)])])),
-});
+/**
+ * What is kept between polls, small because n8n rewrites it with the trigger's static data: a
+ * table of the statuses in use (`s`: state, id, name, category) and, per agent, its status's
+ * row, the stint's start (epoch ms) and the reports made. An agent is kept only while the
+ * presence itself cannot tell the next poll what it needs: a stint the vendor does not date
+ * (its start is our first sight) or one already reported. A dated stint not yet reported is
+ * read afresh from the vendor's `since` every poll.
+ */
+export const TooLongStateSchema = z
+  .object({
+    v: z.literal(2),
+    s: z.array(z.tuple([PresenceStateSchema, z.string().nullable(), z.string().nullable(), z.string().nullable()])),
+    a: z.record(z.string(), z.tuple([z.number().int().nonnegative(), z.number().int(), z.number().int().min(0)])),
+  })
+  .refine((state) => Object.values(state.a).every(([row]) => row < state.s.length), { message: 'every status row must be in the table' });
 export type TooLongState = z.infer<typeof TooLongStateSchema>;
 
 function checkRules(options: TooLongOptions): void {
@@ -88,7 +101,9 @@ export function tooLongThreshold(presence: AgentPresence, rules: readonly TooLon
   return rules.find((r) => r.states?.includes(presence.state))?.thresholdMs;
 }
 
-const statusKey = (p: AgentPresence): string => JSON.stringify([p.state, p.status.id, p.status.name, p.status.category]);
+/** Same status: state, id, name and category alike. */
+const sameStatus = (row: readonly [PresenceState, string | null, string | null, string | null], p: AgentPresence): boolean =>
+  row[0] === p.state && row[1] === p.status.id && row[2] === p.status.name && row[3] === p.status.category;
 
 /**
  * Compares the poll's presences with the kept state. Returns the reports due now, at most one
@@ -103,27 +118,29 @@ export function detectTooLong(
   const observedAt = options.observedAt ?? new Date().toISOString();
   const now = Date.parse(observedAt);
   if (Number.isNaN(now)) throw new InputError('observedAt', `"${observedAt}" is not a time`, 'Give an ISO 8601 time such as 2026-01-31T09:00:00.000Z.');
-  let prior: TooLongState['agents'] = {};
+  let prior: TooLongState = { v: 2, s: [], a: {} };
   if (previous !== undefined) {
     const read = TooLongStateSchema.safeParse(previous);
     if (!read.success) throw new InputError('previous', 'is not a state made by detectTooLong', 'Pass the state from the last call unchanged, or undefined to start afresh.');
-    prior = read.data.agents;
+    prior = read.data;
   }
-  const agents: TooLongState['agents'] = options.complete === false ? { ...prior } : {};
+  const table = statusTable([]);
+  const agents: TooLongState['a'] = {};
   const events: TooLongEvent[] = [];
+  const seen = new Set<string>();
   for (const presence of current) {
+    seen.add(presence.agentId);
     const threshold = tooLongThreshold(presence, options.rules);
     if (threshold === undefined) {
       delete agents[presence.agentId];
       continue;
     }
-    const key = statusKey(presence);
     const vendorSince = presence.since === null ? NaN : Date.parse(presence.since);
-    const kept = Object.hasOwn(prior, presence.agentId) ? prior[presence.agentId] : undefined;
-    const dated = Number.isNaN(vendorSince) ? 0 : 1;
+    const kept = Object.hasOwn(prior.a, presence.agentId) ? prior.a[presence.agentId] : undefined;
+    const dated = !Number.isNaN(vendorSince);
     // The same stint: same status and, where the vendor dates it, the same start.
-    const same = kept !== undefined && kept[0] === key && (dated === 0 || kept[1] === vendorSince);
-    const start = dated === 1 ? vendorSince : same ? kept[1] : now;
+    const same = kept !== undefined && sameStatus(prior.s[kept[0]]!, presence) && (!dated || kept[1] === vendorSince);
+    const start = dated ? vendorSince : same ? kept[1] : now;
     let fired = same ? kept[2] : 0;
     const elapsed = now - start;
     if (elapsed >= threshold) {
@@ -136,7 +153,7 @@ export function detectTooLong(
           agentId: presence.agentId,
           presence,
           since: new Date(start).toISOString(),
-          sinceSource: dated === 1 ? (presence.sinceSource ?? 'vendor') : 'observed',
+          sinceSource: dated ? (presence.sinceSource ?? 'vendor') : 'observed',
           durationMs: elapsed,
           thresholdMs: threshold,
           repeat,
@@ -145,7 +162,17 @@ export function detectTooLong(
         fired = due;
       }
     }
-    agents[presence.agentId] = [key, start, fired, dated];
+    if (!dated || fired > 0) agents[presence.agentId] = [rowOf(table, presence.state, presence.status), start, fired];
+    else delete agents[presence.agentId];
   }
-  return { events, state: { v: 1, agents } };
+  if (options.complete === false) {
+    // Agents this poll did not read keep their stints, unless the roster says they are gone.
+    const roster = options.roster === undefined ? undefined : new Set(options.roster);
+    for (const [agentId, [row, start, fired]] of Object.entries(prior.a)) {
+      if (seen.has(agentId) || (roster !== undefined && !roster.has(agentId))) continue;
+      const [state, id, name, category] = prior.s[row]!;
+      agents[agentId] = [rowOf(table, state, { id, name, category }), start, fired];
+    }
+  }
+  return { events, state: { v: 2, s: table.rows, a: agents } };
 }

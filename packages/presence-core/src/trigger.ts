@@ -7,6 +7,7 @@ export {
   sweepWants,
   appearedChange,
   sweepReads,
+  sweepRoster,
   sweepStep,
   type SweepEvent,
   type SweepState,

@@ -123,7 +123,7 @@ describe('detectChanges', () => {
   it('refuses to mix vendors in one snapshot', () => {
     expect(() => detectChanges(undefined, [p('1', 'away', 'A'), p('2', 'away', 'A', null, 'talkdesk')], { observedAt: T0 })).toThrow(/mixes vendors/);
   });
-  it('reads a snapshot exactly as its schema does (a quick check, the schema deciding any doubt)', () => {
+  it('reads a snapshot exactly as its schema does (a hand check, the schema deciding any doubt)', () => {
     const good = { v: 1, p: 'cirrus', b: 1000, s: [['away', 'lunch', 'Lunch', 'away']], a: { '1': [0, 5], '2': [0, 7, 1], '3': [4, 0] } };
     const bad: unknown[] = [
       { ...good, v: 2 },

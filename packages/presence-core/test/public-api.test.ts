@@ -63,7 +63,7 @@ const entries: Record<string, string[]> = {
   ],
   '@agent-presence/presence-core/trigger': [
     'PresenceSnapshotSchema', 'TooLongStateSchema', 'appearedChange', 'appearedEventId', 'changedEventId', 'detectTooLong', 'disappearedEventId',
-    'enteredEventId', 'observedSince', 'retainAgents', 'sweepEventOf', 'sweepEvents', 'sweepReads', 'sweepStep', 'sweepWants', 'tooLongEventId',
+    'enteredEventId', 'observedSince', 'retainAgents', 'sweepEventOf', 'sweepEvents', 'sweepReads', 'sweepRoster', 'sweepStep', 'sweepWants', 'tooLongEventId',
     'tooLongThreshold', 'vendorEventId',
   ],
   '@agent-presence/presence-core/undici': ['createUndiciTransport'],

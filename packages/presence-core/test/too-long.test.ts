@@ -59,7 +59,7 @@ describe('detectTooLong', () => {
     const polls: Array<[number, AgentPresence[]]> = [30, 40, 45, 50].map((m) => [m, [brk('c', null, 'cirrus')]]);
     const { fired, state } = run(polls);
     expect(fired).toEqual([[45, 'c', 0, 15]]);
-    expect(state!.agents.c![1]).toBe(T0 + 30 * MIN);
+    expect(state!.a.c![1]).toBe(T0 + 30 * MIN);
   });
 
   it('a new stint of the same status (a new since) fires again; leaving the state ends the stint', () => {
@@ -108,9 +108,27 @@ describe('detectTooLong', () => {
   it('keeps the unseen on a partial poll, forgets them on a complete one', () => {
     const s1 = detectTooLong(undefined, [brk('b', null), brk('c', null)], { rules, observedAt: at(0) });
     const partial = detectTooLong(s1.state, [brk('b', null)], { rules, observedAt: at(5), complete: false });
-    expect(Object.keys(partial.state.agents).sort()).toEqual(['b', 'c']);
+    expect(Object.keys(partial.state.a).sort()).toEqual(['b', 'c']);
     const complete = detectTooLong(s1.state, [brk('b', null)], { rules, observedAt: at(5) });
-    expect(Object.keys(complete.state.agents)).toEqual(['b']);
+    expect(Object.keys(complete.state.a)).toEqual(['b']);
+  });
+
+  it('keeps only what the presence cannot tell again: undated stints and stints already reported', () => {
+    const first = detectTooLong(undefined, [brk('dated', at(10)), brk('fired', at(0)), brk('undated', null), ready('ready', at(0))], { rules, observedAt: at(20) });
+    expect(first.events.map((e) => e.agentId)).toEqual(['fired']);
+    expect(Object.keys(first.state.a).sort()).toEqual(['fired', 'undated']);
+    // One row per status in use, shared by the agents in it.
+    expect(first.state.s).toEqual([['away', 'id-Break', 'Break', 'away']]);
+    // A dated stint not stored is read again from its since: it fires once its threshold passes, once.
+    const second = detectTooLong(JSON.parse(JSON.stringify(first.state)), [brk('dated', at(10)), brk('fired', at(0))], { rules, observedAt: at(26), complete: false });
+    expect(second.events.map((e) => [e.agentId, e.durationMs / MIN])).toEqual([['dated', 16]]);
+    expect(detectTooLong(second.state, [brk('dated', at(10))], { rules, observedAt: at(27), complete: false }).events).toEqual([]);
+  });
+
+  it('on a partial poll, drops the kept stints of agents the roster no longer has', () => {
+    const s1 = detectTooLong(undefined, [brk('b', null), brk('c', null)], { rules, observedAt: at(0) });
+    const s2 = detectTooLong(s1.state, [], { rules, observedAt: at(1), complete: false, roster: ['b'] });
+    expect(Object.keys(s2.state.a)).toEqual(['b']);
   });
 
   it('names the bad field', () => {
@@ -119,6 +137,6 @@ describe('detectTooLong', () => {
     expect(() => detectTooLong(undefined, [], { rules: [{ thresholdMs: 5 }] })).toThrow(/watches nothing/);
     expect(() => detectTooLong(undefined, [], { rules: [{ states: ['lunch' as never], thresholdMs: 5 }] })).toThrow(/states\[0\]/);
     expect(() => detectTooLong(undefined, [], { rules, repeatMs: -1 })).toThrow(/repeat/);
-    expect(() => detectTooLong({ v: 2 } as never, [], { rules })).toThrow(/previous/);
+    expect(() => detectTooLong({ v: 1, agents: {} } as never, [], { rules })).toThrow(/previous/);
   });
 });

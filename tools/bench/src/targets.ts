@@ -24,7 +24,8 @@ export function evaluateTargets(polls: PollRow[], cpu: CpuRow[], states: StateRo
   // A "sweep" that one poll finished (few agents) says nothing more than the one-poll row.
   for (const r of polls.filter((row) => row.mode === 'sweep' && row.polls !== 1)) {
     const at = `${r.agents.toLocaleString('en-US')} agents, sweep of ${String(r.polls)} polls`;
-    checks.push({ target: 'ours ≤ 1.5× floor', vendor: r.vendor, value: r.ours_vs_floor, limit: 1.5, holds: r.ours_vs_floor <= 1.5, at });
+    // A sweep lists the agents once (issue 17): its floor is one listing and one read of every agent.
+    checks.push({ target: 'sweep ≤ 1.2× floor', vendor: r.vendor, value: r.ours_vs_floor, limit: 1.2, holds: r.ours_vs_floor <= 1.2, at });
     const wrong = Number(r.lost) + Number(r.repeated) + Number(r.spurious);
     checks.push({ target: 'sweep loses, repeats, invents nothing', vendor: r.vendor, value: wrong, limit: 0, holds: wrong === 0, at: `${at}: ${String(r.lost)} lost, ${String(r.repeated)} repeated, ${String(r.spurious)} spurious` });
   }

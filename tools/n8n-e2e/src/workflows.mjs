@@ -94,6 +94,18 @@ export function triggerWorkflow(vendor, { events = ['stateChanged', 'statusChang
   };
 }
 
+export const tooLongWorkflowId = 'e2eTooLongVonag1';
+export const tooLongNodeName = 'Away too long';
+/** A Vonage polling trigger with only "In a State Too Long": one agent, away for more than 15 minutes. */
+export function tooLongWorkflow(agentId) {
+  const trigger = triggerWorkflow('vonage', { events: ['tooLong'], id: tooLongWorkflowId, name: 'E2E Vonage Contact Center: away too long' });
+  const node = trigger.nodes[0];
+  node.name = tooLongNodeName;
+  Object.assign(node.parameters, { watch: 'ids', agentIds: agentId, tooLongStates: ['away'], tooLongMinutes: 15, tooLongStatuses: {}, tooLongRepeatMinutes: 0 });
+  trigger.connections = { [tooLongNodeName]: trigger.connections['Presence changed'] };
+  return trigger;
+}
+
 export const realtimeWorkflowId = 'apRealtimeVonag1';
 /** Fixed, so the trigger's production URL is known: <n8n>/webhook/<webhookId>/presence. */
 export const realtimeWebhookId = '6f1c2a9e-4b7d-4e85-a3c0-9d2e7b5f1a64';

@@ -18,7 +18,7 @@ export const rawSubtitle = /^[a-z][A-Za-z]*: [a-z][A-Za-z]*$/;
 export function panelNames(short) {
   return {
     actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, `List ${short} statuses`],
-    triggers: ['On state change', 'On status change within a state', 'On agent appearing', 'On agent disappearing'],
+    triggers: ['On state change', 'On status change within a state', 'On agent appearing', 'On agent disappearing', 'On agent in a state too long'],
   };
 }
 

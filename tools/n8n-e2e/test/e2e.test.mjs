@@ -9,7 +9,7 @@ import { auditRows, ensureAuditTable, loadExamples } from '../src/examples.mjs';
 import { comparePresences, expectedState, presenceProblems } from '../src/expect.mjs';
 import { N8n, nodeItems } from '../src/n8n.mjs';
 import { artifactsDir, byVendor, nodePackages, scratchDir, vendors } from '../src/paths.mjs';
-import { assertTriggerRun, catalogs, collectTriggerRun, moveTwoAgents, pollWaitMs, publishAndWaitForBaseline, settable, triggerItems as itemsOf } from '../src/polls.mjs';
+import { assertTriggerRun, catalogs, collectTriggerRun, moveTwoAgents, pollWaitMs, publishAndWaitForBaseline, settable, triggerItems as itemsOf, waitForNextPoll } from '../src/polls.mjs';
 import { prepareN8n } from '../src/prepare.mjs';
 import { freePort, log, sleep, waitFor } from '../src/proc.mjs';
 import { simControl, simulatorCredentials, startSimulator } from '../src/simulator.mjs';
@@ -22,6 +22,9 @@ import {
   realtimeWebhookId,
   realtimeWorkflow,
   realtimeWorkflowId,
+  tooLongNodeName,
+  tooLongWorkflow,
+  tooLongWorkflowId,
   triggerWorkflow,
   triggerWorkflowId,
 } from '../src/workflows.mjs';
@@ -36,14 +39,29 @@ let control;
 let n8n;
 /** Every trigger item of a workflow's executions so far, with the execution ids. */
 const triggerItems = (workflowId, nodeName) => itemsOf(n8n, workflowId, nodeName);
+/** The away-too-long example's executions, its trigger items and the alerts its Code node built. */
+async function awayAlerts(workflowId) {
+  const executions = await n8n.executions(workflowId);
+  const items = [];
+  const alerts = [];
+  for (const e of executions) {
+    const runData = (await n8n.execution(e.id)).data?.resultData?.runData ?? {};
+    if (runData['Agent away too long']) items.push(...nodeItems(runData, 'Agent away too long'));
+    if (runData['Alert supervisor']) alerts.push(...nodeItems(runData, 'Alert supervisor'));
+  }
+  return { executions, items, alerts };
+}
 const plans = {};
 
 before(async () => {
   mkdirSync(artifactsDir, { recursive: true });
   await prepareN8n({ userFolder, fresh: true });
-  sim = await startSimulator({ port: 0, autoplay: false });
+  // Paused an hour before the wall clock n8n measures with: the "too long" test moves it to set
+  // when a stint began (the clock only goes forward), and the away-too-long example sees agents
+  // away for longer than its threshold. The agents' day depends only on the time since the start.
+  sim = await startSimulator({ port: 0, autoplay: false, startTime: Date.now() - 60 * 60_000 });
   control = simControl(sim.url);
-  log(`simulator on ${sim.url} (clock paused)`);
+  log(`simulator on ${sim.url} (clock paused an hour ago)`);
   n8n = new N8n({ userFolder, port: await freePort(), name: 'e2e', env: { GENERIC_TIMEZONE: 'UTC' } });
   // Exactly the credentials `npm start` imports: every node and example must work with them.
   const credentials = simulatorCredentials(sim.url, sim.credentials);
@@ -63,6 +81,7 @@ before(async () => {
   const schedule = eod.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
   Object.assign(schedule, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
   workflows.push({ ...eod, id: endOfDayManualId, name: 'E2E: end of day, run by hand' }, ...Object.values(examples), realtimeWorkflow({ options: { previousFromMemory: true } }));
+  workflows.push(tooLongWorkflow(plans.vonage.agentIds[9]));
   await n8n.importWorkflows(workflows);
   log(`imported ${credentials.length} credentials and ${workflows.length} workflows`);
 });
@@ -385,10 +404,10 @@ describe('a running n8n start', () => {
         await waitFor(
           async () => {
             const mirror = await n8n.executions(examples['mirror-vonage-to-talkdesk'].id);
-            const away = await n8n.executions(examples['away-too-long'].id);
+            const away = await awayAlerts(examples['away-too-long'].id);
             const rows = await auditRows(n8n, projectId, table.id);
             Object.assign(r, { mirror, away, rows });
-            return mirror.length > 0 && away.length > 0 && rows.some((x) => x.agentId === vonageAgent);
+            return mirror.length > 0 && away.alerts.some((a) => a.agentId === vonageAgent) && rows.some((x) => x.agentId === vonageAgent);
           },
           { timeoutMs: pollWaitMs, intervalMs: 2000, what: 'the examples to run' },
         );
@@ -405,9 +424,20 @@ describe('a running n8n start', () => {
       assert.equal(r.talkdeskAfter.statusId, 'away');
     });
 
-    it('away too long: the change waits 15 minutes in a waiting execution', () => {
+    it('away too long: an agent on Break longer than 15 minutes is alerted once, with no waiting execution', () => {
       if (r.error) throw r.error;
-      assert.equal(r.away[0].status, 'waiting');
+      const { executions, items, alerts } = r.away;
+      assert.ok(executions.every((e) => e.status === 'success'), 'every execution succeeded (none waiting)');
+      const item = items.find((i) => i.agentId === r.vonageAgent);
+      assert.equal(item.event, 'tooLong');
+      assert.equal(item.current.status.name, 'Break');
+      assert.ok(item.durationMs >= 15 * 60_000, `away ${item.durationMs} ms`);
+      assert.match(item.eventId, /^[0-9a-f]{32}$/);
+      const alert = alerts.find((a) => a.agentId === r.vonageAgent);
+      assert.match(alert.alert, /has been Break for \d+ minutes/);
+      // Agents already away when it was published were alerted too, each once.
+      assert.equal(new Set(items.map((i) => i.eventId)).size, items.length, 'one report per stint');
+      assert.equal(new Set(items.map((i) => i.agentId)).size, items.length, 'one report per agent');
     });
 
     it('audit log: the change is a row of the data table', () => {
@@ -434,6 +464,61 @@ describe('a running n8n start', () => {
         const setNode = Object.keys(runData).find((n) => n.endsWith(': log out') && n.toLowerCase().startsWith(vendor));
         assert.ok(setNode, `${vendor}: the log-out node ran`);
       }
+    });
+  });
+
+  describe('"In a State Too Long", published, fires once and only once on the simulator\'s clock', () => {
+    const r = {};
+    before(async () => {
+      const agentId = (await control.agents('vonage')).agentIds[9];
+      // The stint begins 14.5 minutes before now, by the clock n8n measures with: the poll at
+      // publishing finds it under the 15-minute threshold, a poll a minute or so later past it.
+      const begins = Date.now() - 14.5 * 60_000;
+      const { nowMs } = await control.time();
+      assert.ok(nowMs < begins, `the simulator's clock (${new Date(nowMs).toISOString()}) is still before the stint`);
+      await control.advance(begins - nowMs);
+      await control.setPresence('vonage', agentId, '36054f94-d55f-4382-8132-ecac185c8e4d'); // Ready
+      await control.setPresence('vonage', agentId, '8c3f1a52-6d47-4b0e-a1f9-3e5d7c2b9a40'); // Break
+      const since = (await control.state('vonage')).agents.find((a) => a.agentId === agentId).since;
+      Object.assign(r, { agentId, since, publishedAt: Date.now() });
+      try {
+        await n8n.activate(tooLongWorkflowId);
+        await waitFor(async () => (await triggerItems(tooLongWorkflowId, tooLongNodeName)).items.length > 0, {
+          timeoutMs: pollWaitMs,
+          intervalMs: 2000,
+          what: 'the too-long report',
+        });
+        r.firedAt = Date.now();
+        // The next poll must report nothing more.
+        await waitForNextPoll(control, 'vonage');
+        Object.assign(r, await triggerItems(tooLongWorkflowId, tooLongNodeName));
+      } catch (err) {
+        r.error = err;
+      }
+      await n8n.deactivate(tooLongWorkflowId);
+    });
+
+    it('one execution, one item: the agent, since when, how long, its eventId; nothing before the threshold or after', () => {
+      if (r.error) throw r.error;
+      const { executions, items } = r;
+      assert.equal(executions.length, 1, 'one execution');
+      assert.equal(executions[0].status, 'success');
+      assert.equal(items.length, 1, `one item, got ${JSON.stringify(items.map((i) => i.json))}`);
+      const item = items[0].json;
+      assert.equal(item.event, 'tooLong');
+      assert.equal(item.agentId, r.agentId);
+      assert.equal(item.vendor, 'vonage');
+      assert.ok(typeof item.name === 'string' && item.name.length > 0, 'the agent is named');
+      assert.equal(item.current.status.name, 'Break');
+      assert.equal(Date.parse(item.since), Date.parse(r.since), 'since is the time the simulator gave');
+      assert.equal(item.sinceSource, 'vendor');
+      assert.equal(item.thresholdMs, 15 * 60_000);
+      assert.equal(item.repeat, 0);
+      assert.ok(item.durationMs >= 15 * 60_000, `in Break ${item.durationMs} ms`);
+      assert.equal(Date.parse(item.observedAt) - Date.parse(item.since), item.durationMs);
+      // Published under the threshold: the poll at publishing had nothing to report.
+      assert.ok(r.publishedAt - Date.parse(r.since) < 15 * 60_000, 'published before the threshold passed');
+      assert.match(item.eventId, /^[0-9a-f]{32}$/);
     });
   });
 

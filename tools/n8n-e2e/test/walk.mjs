@@ -63,7 +63,7 @@ export function walkTests(ctx) {
           assert.match(d, /Start a workflow when/, `${pkg.vendor}: the entry mentions the trigger`);
           assert.match(d, /get and set/, `${pkg.vendor}: the entry mentions the actions`);
         }
-        assert.match(text, /Triggers \(4\)/, `${pkg.vendor}: four trigger events`);
+        assert.match(text, /Triggers \(5\)/, `${pkg.vendor}: five trigger events`);
         assert.match(text, /Actions \(4\)/, `${pkg.vendor}: four actions`);
         const names = panelNames(pkg.shortName);
         for (const a of [...names.actions, ...names.triggers]) assert.ok(text.includes(a), `${pkg.vendor}: "${a}" is listed`);

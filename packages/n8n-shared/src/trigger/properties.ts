@@ -2,9 +2,11 @@ import { sweepEvents, type SweepEvent } from '@agent-presence/presence-core/trig
 import type { INodeProperties } from 'n8n-workflow';
 import { agentChoiceProperties, concurrencyOption, includeRawOption, stateMappingOption, stateOptions } from '../common-properties';
 import type { VendorConfig } from '../vendor';
+import { tooLongProperties } from './too-long';
 
-export const triggerEvents = sweepEvents;
-export type TriggerEvent = SweepEvent;
+/** The change events, and "in a state too long", which is no change (see too-long.ts). */
+export const triggerEvents = [...sweepEvents, 'tooLong'] as const;
+export type TriggerEvent = SweepEvent | 'tooLong';
 
 /** The polling trigger's parameters (n8n adds "Poll Times" itself). */
 export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
@@ -20,6 +22,12 @@ export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
         { name: 'Status Changed (Same State)', value: 'statusChanged', action: 'On status change within a state', description: 'The status changed within the same common state, e.g. Break to Lunch, both away' },
         { name: 'Agent Appeared', value: 'appeared', action: 'On agent appearing', description: 'An agent was seen for the first time' },
         { name: 'Agent Disappeared', value: 'disappeared', action: 'On agent disappearing', description: 'An agent is no longer listed by the vendor' },
+        {
+          name: 'In a State Too Long',
+          value: 'tooLong',
+          action: 'On agent in a state too long',
+          description: 'An agent has been in a watched state or status longer than its threshold: once per stint, and again at each repeat',
+        },
       ],
       default: ['stateChanged', 'statusChanged'],
       required: true,
@@ -30,8 +38,9 @@ export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
       type: 'multiOptions',
       options: stateOptions,
       default: [],
-      description: 'Emit only changes into one of these common states. Empty: any state. Does not apply to disappearances.',
+      description: 'Emit only changes into one of these common states. Empty: any state. Does not apply to disappearances, nor to In a State Too Long.',
     },
+    ...tooLongProperties,
     {
       displayName: 'Options',
       name: 'options',
