@@ -23,13 +23,14 @@ export const includeRawOption: INodeProperties = {
 
 /** How many presence reads go out at once: the vendor's default, halving by itself on 429. */
 export function concurrencyOption(vendor: VendorConfig): INodeProperties {
+  const vendorDefault = vendorRegistry[vendor.id].defaultConcurrency;
   return {
     displayName: 'Max Concurrent Requests',
     name: 'concurrency',
     type: 'number',
     typeOptions: { minValue: 1, maxValue: maxConcurrency, numberPrecision: 0 },
-    default: vendorRegistry[vendor.id].defaultConcurrency,
-    description: `Most requests sent to ${vendor.displayName} at once when reading many agents. It halves by itself while ${vendor.displayName} answers 429 (rate limited); set it lower to stay further below the limit.`,
+    default: vendorDefault,
+    description: `Most requests sent to ${vendor.displayName} at once when reading or setting many agents. It halves by itself while ${vendor.displayName} answers 429 (rate limited); set it lower to stay further below the limit.`,
   };
 }
 
@@ -40,7 +41,7 @@ export const stateMappingOption: INodeProperties = {
   placeholder: 'Add Mapping',
   default: {},
   typeOptions: { multipleValues: true },
-  description: 'Override the common state of vendor statuses. A row matches a status id first, then its name (ignoring case). A row left empty is ignored.',
+  description: 'Override the common state of vendor statuses. A row matches a status ID first, then its name (ignoring case). A row left empty is ignored.',
   options: [
     {
       displayName: 'Mappings',
@@ -52,7 +53,7 @@ export const stateMappingOption: INodeProperties = {
           type: 'string',
           default: '',
           placeholder: 'e.g. Lunch',
-          description: 'The vendor status id, or its name (ignoring case)',
+          description: 'The vendor status ID, or its name (ignoring case)',
         },
         {
           displayName: 'State',
@@ -82,7 +83,7 @@ export function agentChoiceProperties(
       ...(choice.displayOptions ? { displayOptions: choice.displayOptions } : {}),
       options: [
         { name: 'All Agents', value: 'all', description: `Every agent ${vendor.displayName} lists` },
-        { name: 'Given IDs', value: 'ids', description: 'Only the agents whose ids you give' },
+        { name: 'Given IDs', value: 'ids', description: 'Only the agents whose IDs you give' },
       ],
       default: 'all',
     },

@@ -89,8 +89,10 @@ export function n8nTransport(ctx: N8nContext, vendor: VendorId, credentialType: 
           // The token endpoint refused: surface it as the vendor's auth error, with its code.
           const body = (error as { cause?: { body?: unknown; cause?: { body?: unknown } } }).cause;
           const parsed = parseVendorError(vendor, 401, body?.body ?? body?.cause?.body ?? message);
+          // eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the transport answers core (its HttpTransport port), whose retries read this error; toNodeError (errors.ts) makes core's errors NodeApiError at the node
           throw new VendorApiError({ vendor, httpStatus: 401, code: parsed.code === 'HTTP_401' ? 'token_request_failed' : parsed.code, message: parsed.code === 'HTTP_401' ? message : parsed.message, endpoint: 'POST token', hint: 'Check the client id, client secret, scopes and token URL of the credential.' });
         }
+        // eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- as above: core classifies the raw error (network, timeout, 401)
         throw error;
       }
     },

@@ -16,7 +16,7 @@ describe('parameters', () => {
   });
 
   it('refuses a number that is not exact as an id: a Cirrus id above 2^53 would silently lose digits', () => {
-    expect(() => parseIdList([9007199254740993], 'Agent IDs')).toThrow(/Agent IDs, item 1: 9007199254740992 is not exact as a number/);
+    expect(() => parseIdList([Number('9007199254740993')], 'Agent IDs')).toThrow(/Agent IDs, item 1: 9007199254740992 is not exact as a number/);
     expect(() => parseIdList(2 ** 60, 'Agent IDs')).toThrow(/Agent IDs: \d+ is not exact as a number/);
     expect(() => parseIdList([1.5], 'Agent IDs')).toThrow(/Agent IDs, item 1: 1\.5 is not exact/);
     expect(parseIdList([9007199254740991], 'Agent IDs')).toEqual(['9007199254740991']);

@@ -4,7 +4,6 @@ import {
   type ICredentialDataDecryptedObject,
   type ICredentials,
   type ICredentialType,
-  type IHttpRequestHelper,
   type IHttpRequestOptions,
   type INode,
   type INodeCredentialsDetails,
@@ -111,7 +110,7 @@ export class MemoryCredentialsHelper extends ICredentialsHelper {
     return undefined;
   }
 
-  async runPreAuthentication(_helpers: IHttpRequestHelper): Promise<undefined> {
+  async runPreAuthentication(): Promise<undefined> {
     return undefined;
   }
 

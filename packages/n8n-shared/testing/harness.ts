@@ -191,17 +191,16 @@ export class NodeHarness {
     const node = this.nodeOf(nodeName, parameters);
     const workflow = new Workflow({ id: 'wf-trigger', name: 'trigger', nodes: [node], connections: {}, active: true, nodeTypes: this.nodeTypes, staticData: {} });
     const type = this.nodeTypes.getByName(node.type) as INodeType;
-    const harness = this;
     return {
       workflow,
       node,
       get staticData(): IDataObject {
         return workflow.getStaticData('node', node);
       },
-      async poll(mode: WorkflowExecuteMode = options.mode ?? 'trigger'): Promise<INodeExecutionData[][] | null> {
-        harness.credentialsHelper.workflow = workflow;
-        harness.credentialsHelper.node = node;
-        const ctx = new PollContext(workflow, node, harness.additionalData(), mode, 'activate', undefined, undefined, undefined, undefined, undefined, () => options.budgetMs ?? 300_000);
+      poll: async (mode: WorkflowExecuteMode = options.mode ?? 'trigger'): Promise<INodeExecutionData[][] | null> => {
+        this.credentialsHelper.workflow = workflow;
+        this.credentialsHelper.node = node;
+        const ctx = new PollContext(workflow, node, this.additionalData(), mode, 'activate', undefined, undefined, undefined, undefined, undefined, () => options.budgetMs ?? 300_000);
         if (options.withoutPollBudget) Object.defineProperty(ctx, 'getPollBudgetMs', { value: undefined });
         return (await type.poll!.call(ctx)) ?? null;
       },

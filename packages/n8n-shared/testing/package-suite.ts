@@ -45,6 +45,7 @@ export function describePackedPackage(expected: { name: string; nodes: string[];
       mkdirSync(join(packed.root, 'node_modules'));
       for (const dep of ['n8n-workflow', 'zod']) symlinkSync(dirname(require.resolve(`${dep}/package.json`)), join(packed.root, 'node_modules', dep));
       for (const path of [...expected.nodes, ...expected.credentials]) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the packed CommonJS, loaded as n8n loads it
         const mod = require(join(packed.root, path)) as Record<string, unknown>;
         expect(Object.values(mod).some((v) => typeof v === 'function')).toBe(true);
       }
@@ -66,6 +67,7 @@ export function describePackedPackage(expected: { name: string; nodes: string[];
         }
       };
       for (const path of [...expected.nodes, ...expected.credentials]) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the packed CommonJS, loaded as n8n loads it
         const mod = require(join(packed.root, path)) as Record<string, new () => { description?: { displayName: string; properties: never[] }; properties?: never[]; displayName?: string }>;
         const instance = new (Object.values(mod)[0]!)();
         names.add(instance.description?.displayName ?? instance.displayName!);

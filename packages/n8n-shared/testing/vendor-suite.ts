@@ -155,6 +155,89 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       expect(last).toMatchObject({ source: 'api', statusId: spec.statuses.awayOther });
     });
 
+    it('Set sets its items at once (up to Max Concurrent Requests), in item order, each paired, with the presence before and after', async () => {
+      const ids = agents.slice(0, 6);
+      for (const id of ids) set(id, spec.statuses.available);
+      const input = [...ids.slice(0, 3).map((id) => ({ id })), { id: spec.unknownAgentId }, ...ids.slice(3).map((id) => ({ id }))];
+      const params = {
+        resource: 'agentPresence',
+        operation: 'set',
+        agent: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+        status: { __rl: true, mode: 'id', value: spec.statuses.away },
+        options: { concurrency: 3 },
+      };
+      sim.control.config({ latencyMs: 30 });
+      sim.control.resetCounters();
+      const { items, error } = await run(params, input, { continueOnFail: true });
+      expect(error).toBeUndefined();
+      expect(sim.control.counters().peakInFlight[vendor]).toBe(3);
+      expect(items.map((i) => i.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+      expect(json(items).map((p) => p.agentId)).toEqual(input.map((x) => x.id));
+      for (const id of ids) expect(stateOf(id).statusId).toBe(spec.statuses.away);
+      expect(json(items)[0]).toMatchObject({ state: 'away', changed: true, dryRun: false, previous: { agentId: ids[0], state: 'available', name: nameOf(ids[0]!) } });
+      expect(json(items)[3]).toMatchObject({ agentId: spec.unknownAgentId, httpStatus: 404, vendor, error: expect.stringContaining('404') });
+      // Without continue-on-fail the vendor's refusal fails the node, naming its item.
+      const failed = await run(params, input);
+      expect(failed.error!.httpCode).toBe('404');
+      expect(failed.error!.context?.itemIndex).toBe(3);
+    });
+
+    it('Set with Dry Run reads and says who would change, setting nothing', async () => {
+      const [a, b] = [agents[7]!, agents[8]!];
+      set(a, spec.statuses.available);
+      set(b, spec.statuses.away);
+      sim.control.resetCounters();
+      const { items, error } = await run(
+        { resource: 'agentPresence', operation: 'set', agent: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, status: { __rl: true, mode: 'id', value: spec.statuses.away }, options: { dryRun: true } },
+        [{ id: a }, { id: b }],
+      );
+      expect(error).toBeUndefined();
+      expect(json(items).map((p) => [p.agentId, p.changed, p.dryRun, p.state])).toEqual([
+        [a, true, true, 'available'],
+        [b, false, true, 'away'],
+      ]);
+      expect(stateOf(a).statusId).toBe(spec.statuses.available);
+      expect(Object.keys(sim.control.counters().byEndpoint).filter((k) => k.startsWith(vendor) && /\b(PUT|PATCH|POST) /.test(k) && !k.includes('token'))).toEqual([]);
+    });
+
+    it('Set Many sets one status for the agents now in given states, with no Get Many before it', async () => {
+      for (const [n, id] of agents.entries()) set(id, n % 3 === 0 ? spec.statuses.away : spec.statuses.available);
+      const away = agents.filter((_, n) => n % 3 === 0);
+      const params = {
+        resource: 'agentPresence',
+        operation: 'setMany',
+        source: 'all',
+        status: { __rl: true, mode: 'list', value: spec.statuses.offline.id },
+        filters: { states: ['away'] },
+      };
+      const dry = await run({ ...params, options: { dryRun: true } });
+      expect(dry.error).toBeUndefined();
+      expect(json(dry.items).map((p) => p.agentId).sort()).toEqual([...away].sort());
+      expect(json(dry.items).every((p) => p.dryRun === true && p.changed === true && p.state === 'away')).toBe(true);
+      expect(agents.filter((id) => stateOf(id).statusId === spec.statuses.offline.id)).toEqual([]);
+
+      const { items, error } = await run(params);
+      expect(error).toBeUndefined();
+      expect(json(items).map((p) => p.agentId).sort()).toEqual([...away].sort());
+      for (const p of json(items)) expect(p).toMatchObject({ status: { id: spec.statuses.offline.id }, changed: true, dryRun: false, previous: { state: 'away' }, name: nameOf(p.agentId as string) });
+      for (const id of agents) expect(stateOf(id).statusId).toBe(away.includes(id) ? spec.statuses.offline.id : spec.statuses.available);
+      expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
+    });
+
+    it('Set Many of given ids: one item per agent, the vendor\'s error for an agent it refuses as continue-on-fail expects', async () => {
+      const ids = [agents[9]!, spec.unknownAgentId, agents[10]!];
+      const params = { resource: 'agentPresence', operation: 'setMany', source: 'ids', agentIds: ids, status: { __rl: true, mode: 'id', value: spec.statuses.awayOther } };
+      const { items, error } = await run(params, undefined, { continueOnFail: true });
+      expect(error).toBeUndefined();
+      expect(json(items).map((p) => p.agentId)).toEqual(ids);
+      expect(json(items)[1]).toMatchObject({ httpStatus: 404, vendor, error: expect.stringContaining('404') });
+      expect(stateOf(agents[10]!).statusId).toBe(spec.statuses.awayOther);
+      const failed = await run(params);
+      expect(failed.error!.httpCode).toBe('404');
+      const bad = await run({ ...params, agentIds: [agents[9]!, spec.badAgentId] });
+      expect(bad.error!.message).toMatch(/^Agent IDs, item 2: /);
+    });
+
     it('every item names its agent, and Get, Get Many and Set give the same fields', async () => {
       const agentId = agents[6]!;
       const get = await run({ resource: 'agentPresence', operation: 'get', agent: { __rl: true, mode: 'id', value: agentId } });
@@ -168,8 +251,11 @@ export function describeVendorNodes(spec: VendorSuiteSpec): void {
       });
       const all = [...get.items, ...many.items, ...given.items, ...setItem.items].map((i) => i.json);
       expect(all).toHaveLength(1 + agents.length + 2 + 1);
+      // Set adds the presence before it, whether the status changed, and whether it was a dry run.
+      expect(Object.keys(setItem.items[0]!.json)).toEqual([...presenceKeys, 'previous', 'changed', 'dryRun']);
+      expect(Object.keys(setItem.items[0]!.json.previous as IDataObject)).toEqual(presenceKeys);
       for (const p of all) {
-        expect(Object.keys(p)).toEqual(presenceKeys);
+        expect(Object.keys(p).slice(0, presenceKeys.length)).toEqual(presenceKeys);
         expect(p.name).toBe(nameOf(p.agentId as string));
         expect(p.email).toEqual(expect.stringContaining('@'));
       }

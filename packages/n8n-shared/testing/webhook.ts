@@ -2,7 +2,7 @@
 // activation and deactivation, and each delivery through its WebhookContext, behind a real
 // HTTP server on loopback that the simulator can post to.
 import { HookContext, WebhookContext } from 'n8n-core';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, INode, INodeExecutionData, INodeType, IWebhookData, IWorkflowExecuteAdditionalData, Workflow } from 'n8n-workflow';
 
@@ -46,7 +46,6 @@ export async function startWebhookHost(setup: { workflow: Workflow; node: INode;
   const { workflow, node, type } = setup;
   const deliveries: Delivery[] = [];
   const webhookDescription = type.description.webhooks![0]!;
-  let server: Server;
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: Buffer) => {
     const additionalData = setup.additionalData();
     const request = req as IncomingMessage & { rawBody?: Buffer; readRawBody?: () => Promise<void>; body: unknown; query: IDataObject; params: IDataObject };
@@ -95,7 +94,7 @@ export async function startWebhookHost(setup: { workflow: Workflow; node: INode;
     workflowExecuteAdditionalData: additionalData,
     isTest: false,
   });
-  server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {

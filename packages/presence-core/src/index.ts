@@ -10,7 +10,7 @@ export { normalizePresence } from './normalize';
 export { detectChanges, type DetectChangesOptions } from './changes';
 export type { PresenceSnapshot } from './snapshot';
 export { createAgentDirectory, nameAgents, nameChanges, type AgentDirectory, type AgentDirectoryOptions } from './agent-directory';
-export { setPresenceMany, type SetManyOptions, type SetManyResult } from './bulk-set';
+export { setPresenceMany, setPresences, type SetManyOptions, type SetManyResult, type SetTarget } from './bulk-set';
 export { PresenceStintSchema, summarizeStints, type PresenceStint, type StintTotal, type SummarizeOptions } from './history';
 
 export { vendorRegistry, type VendorRegistry } from './vendors/registry';

@@ -1,9 +1,9 @@
-import { VendorApiError, setPresenceMany, type AgentPresence, type PresenceBatch, type PresenceClient } from '../src';
+import { VendorApiError, setPresenceMany, setPresences, type AgentPresence, type PresenceBatch, type PresenceClient } from '../src';
 
 const presence = (agentId: string, statusId: string): AgentPresence => ({
   vendor: 'talkdesk',
   agentId,
-  state: statusId === 'offline' ? 'offline' : 'available',
+  state: statusId === 'offline' ? 'offline' : statusId === 'away' ? 'away' : 'available',
   status: { id: statusId, name: statusId, category: statusId },
   since: null,
   sinceSource: null,
@@ -92,6 +92,56 @@ describe('setPresenceMany', () => {
     const { client, stats } = fake({ a: 'available' });
     await expect(setPresenceMany(client, ['a', 'b c'], 'offline')).rejects.toThrow(/agentIds, item 2/);
     await expect(setPresenceMany(client, ['a'], '')).rejects.toThrow();
+    expect(stats.sets).toEqual([]);
+  });
+
+  it('with states, sets only the agents read in one of them; an agent it could not read is an error, not set', async () => {
+    const { client, stats } = fake({ a: 'available', b: 'offline', c: 'away' });
+    const results = await setPresenceMany(client, ['a', 'b', 'c', 'x'], 'offline', { states: ['available', 'away'] });
+    expect(stats.sets.sort()).toEqual(['a', 'c']);
+    expect(results.map((r) => [r.agentId, r.ok])).toEqual([
+      ['a', true],
+      ['c', true],
+      ['x', false],
+    ]);
+    const dry = await setPresenceMany(client, ['a', 'b'], 'available', { states: ['offline'], dryRun: true });
+    expect(dry.map((r) => [r.agentId, r.ok && r.changed])).toEqual([
+      ['a', true],
+      ['b', true],
+    ]);
+  });
+});
+
+describe('setPresences', () => {
+  it('sets each target its own status, one read for all, one result per target in order (an agent may come twice)', async () => {
+    const { client, stats, statuses } = fake({ a: 'available', b: 'available', c: 'offline' });
+    let reads = 0;
+    const getPresences = client.getPresences.bind(client);
+    client.getPresences = (ids, o) => {
+      reads++;
+      return getPresences(ids, o);
+    };
+    const results = await setPresences(client, [
+      { agentId: 'a', statusId: 'away' },
+      { agentId: 'x', statusId: 'away' },
+      { agentId: 'b', statusId: 'offline' },
+      { agentId: 'a', statusId: 'away' },
+    ], { concurrency: 2 });
+    expect(reads).toBe(1);
+    expect(stats.maxInFlight).toBeLessThanOrEqual(2);
+    expect(results.map((r) => [r.agentId, r.statusId, r.ok])).toEqual([
+      ['a', 'away', true],
+      ['x', 'away', false],
+      ['b', 'offline', true],
+      ['a', 'away', true],
+    ]);
+    expect(results[0]).toMatchObject({ previous: { status: { id: 'available' } }, current: { status: { id: 'away' } }, changed: true });
+    expect(statuses).toEqual({ a: 'away', b: 'offline', c: 'offline' });
+  });
+
+  it('checks every target before any request', async () => {
+    const { client, stats } = fake({ a: 'available' });
+    await expect(setPresences(client, [{ agentId: 'a', statusId: 'away' }, { agentId: 'b c', statusId: 'away' }])).rejects.toThrow(/targets, item 2/);
     expect(stats.sets).toEqual([]);
   });
 });

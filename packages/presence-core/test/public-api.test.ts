@@ -28,7 +28,7 @@ const main = [
   'ContractError', 'InputError', 'NetworkError', 'PresenceError', 'PresenceStintSchema', 'StateMappingSchema', 'VendorApiError',
   'createAgentDirectory', 'createCirrusClient', 'createTalkdeskClient', 'createVonageClient', 'detectChanges', 'isPresenceError',
   'maxConcurrency', 'nameAgents', 'nameChanges', 'normalizeBaseUrl', 'normalizePresence', 'parseVendorError', 'redactSecrets',
-  'setPresenceMany', 'stateMappingFromRows', 'summarizeStints', 'validateAgentId', 'validateStatusId', 'vendorRegistry',
+  'setPresenceMany', 'setPresences', 'stateMappingFromRows', 'summarizeStints', 'validateAgentId', 'validateStatusId', 'vendorRegistry',
   'withBearerToken', 'withClientCredentials',
 ];
 const mainTypes = [
@@ -36,7 +36,7 @@ const mainTypes = [
   'ClientOptions', 'Clock', 'DetectChangesOptions', 'HttpMethod', 'HttpRequest', 'HttpResponse', 'HttpTransport', 'IdRule', 'ListAgentsOptions',
   'NormalizeContext', 'OAuthTransport', 'ParsedVendorError', 'PresenceActivity', 'PresenceBatch', 'PresenceChange', 'PresenceChangeEvent',
   'PresenceClient', 'PresenceErrorKind', 'PresenceHistoryOptions', 'PresenceSnapshot', 'PresenceState', 'PresenceStatus', 'PresenceStint',
-  'PreviousPresence', 'ReadOptions', 'ReadPlan', 'RetryPolicy', 'SetManyOptions', 'SetManyResult', 'SinceSource', 'Sleep', 'StateMapping',
+  'PreviousPresence', 'ReadOptions', 'ReadPlan', 'RetryPolicy', 'SetManyOptions', 'SetManyResult', 'SetTarget', 'SinceSource', 'Sleep', 'StateMapping',
   'StatusDefinition', 'StintTotal', 'SummarizeOptions', 'TalkdeskClient', 'TalkdeskClientOptions', 'VendorDefinition', 'VendorHosts', 'VendorId',
   'VendorRegistry', 'VonageClient', 'VonageClientOptions',
 ];

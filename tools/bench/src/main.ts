@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bulkSet, type BulkSetRow } from './bulk-set';
 import { runCpu, type CpuRow } from './cpu';
 import { vendorRegistry } from '@agent-presence/presence-core';
 import { pollComplete, pollSweep, warmUp, type PollRow } from './poll';
@@ -24,7 +25,8 @@ const usage = `npm run bench -- [options]
   --naive-sample n        agents the naive loop reads, then extrapolated (default 500; 0 = all)
   --records n             records per vendor for the CPU benchmark (default 100000)
   --iterations n          CPU benchmark rounds, best kept (default 7)
-  --only k,…              poll,cpu (default both; state comes with poll)
+  --only k,…              poll,cpu,bulk (default all three; state comes with poll)
+  --bulk-agents n         agents of the bulk-set benchmark (default 1000; quick 50)
   --no-sweep              skip the sweep (and the mid-sweep state)
   --concurrency n         requests in flight for ours and the floor (default: each vendor's, ${defaults})
   --core                  also time the core client outside n8n (undici), to see n8n's share
@@ -43,6 +45,8 @@ interface Options {
   iterations: number;
   poll: boolean;
   cpu: boolean;
+  bulk: boolean;
+  bulkAgents: number;
   sweep: boolean;
   /** undefined: each vendor's default. */
   concurrency: number | undefined;
@@ -79,6 +83,7 @@ function parseOptions(argv: string[]): Options {
       breakdown: { type: 'boolean', default: false },
       'in-process-sim': { type: 'boolean', default: false },
       'max-rounds': { type: 'string' },
+      'bulk-agents': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -91,8 +96,8 @@ function parseOptions(argv: string[]): Options {
   const one = (value: string | undefined, name: string, fallback: number) => (value === undefined ? fallback : numbers(value, name)[0]!);
   const selected = values.vendors ? list(values.vendors) : vendors.map((v) => v.vendor);
   for (const v of selected) if (!vendors.some((s) => s.vendor === v)) throw new Error(`--vendors: unknown vendor "${v}"`);
-  const only = values.only ? list(values.only) : ['poll', 'cpu'];
-  for (const k of only) if (!['poll', 'cpu', 'state'].includes(k)) throw new Error(`--only: unknown benchmark "${k}"`);
+  const only = values.only ? list(values.only) : ['poll', 'cpu', 'bulk'];
+  for (const k of only) if (!['poll', 'cpu', 'state', 'bulk'].includes(k)) throw new Error(`--only: unknown benchmark "${k}"`);
   const naiveSample = one(values['naive-sample'], 'naive-sample', quick ? 50 : 500);
   const agents = values.agents ? numbers(values.agents, 'agents') : quick ? [200] : [1000, 10000];
   if (agents.some((n) => n < 1 || n > 50_000)) throw new Error('--agents: 1 to 50,000 (the simulator\'s limit)');
@@ -106,6 +111,8 @@ function parseOptions(argv: string[]): Options {
     iterations: Math.max(1, one(values.iterations, 'iterations', quick ? 3 : 7)),
     poll: only.includes('poll') || only.includes('state'),
     cpu: only.includes('cpu'),
+    bulk: only.includes('bulk'),
+    bulkAgents: Math.max(1, one(values['bulk-agents'], 'bulk-agents', quick ? 50 : 1000)),
     sweep: !values['no-sweep'],
     concurrency: values.concurrency === undefined ? undefined : Math.max(1, one(values.concurrency, 'concurrency', 1)),
     core: values.core,
@@ -149,7 +156,20 @@ async function runPolls(o: Options, polls: PollRow[], states: StateRow[]): Promi
   }
 }
 
-function printTables(polls: PollRow[], cpu: CpuRow[], states: StateRow[]): void {
+async function runBulk(o: Options, rows: BulkSetRow[]): Promise<void> {
+  const sim = await startSim({ agents: 50, seed: 1, latencyMs: 0, inProcess: o.inProcessSim });
+  try {
+    for (const spec of vendors.filter((s) => o.vendors.includes(s.vendor))) {
+      const row = await bulkSet({ sim, spec, agents: o.bulkAgents, seed: 1, latencyMs: o.latencyMs, concurrency: o.concurrency });
+      rows.push(row);
+      console.log(`· ${spec.vendor} Set Many of ${fmt(row.agents)} agents: ${fmt(row.ours_ms)} ms, ${row.requests} requests at ${row.concurrency} in flight (${row.ours_vs_floor}× floor); one at a time ${fmt(row.one_at_a_time_ms)} ms (${row.one_at_a_time_vs_ours}×)`);
+    }
+  } finally {
+    await sim.close();
+  }
+}
+
+function printTables(polls: PollRow[], cpu: CpuRow[], states: StateRow[], bulk: BulkSetRow[] = []): void {
   const x = (n: unknown) => (typeof n === 'number' ? `${n}×` : null);
   if (polls.length > 0) {
     console.log();
@@ -172,6 +192,27 @@ function printTables(polls: PollRow[], cpu: CpuRow[], states: StateRow[]): void 
           ...(polls.some((r) => r.core_ms !== undefined) ? [{ header: 'core (no n8n)', value: (r: PollRow) => (r.core_ms as number | undefined) ?? null }] : []),
         ],
         polls,
+      ),
+    );
+  }
+  if (bulk.length > 0) {
+    const x = (n: number) => `${n}×`;
+    console.log();
+    console.log(
+      formatTable(
+        'Bulk set: Set Many of every agent, against the same Set Many one request at a time (Max Concurrent Requests 1) (ms)',
+        [
+          { header: 'vendor', value: (r) => r.vendor },
+          { header: 'agents', value: (r) => r.agents },
+          { header: 'in flight', value: (r) => r.concurrency },
+          { header: 'requests', value: (r) => r.requests },
+          { header: 'ours', value: (r) => r.ours_ms },
+          { header: 'floor', value: (r) => r.floor_ms },
+          { header: 'ours/floor', value: (r) => x(r.ours_vs_floor) },
+          { header: 'one at a time', value: (r) => r.one_at_a_time_ms },
+          { header: 'one at a time/ours', value: (r) => x(r.one_at_a_time_vs_ours) },
+        ],
+        bulk,
       ),
     );
   }
@@ -226,6 +267,8 @@ async function main(): Promise<void> {
   const states: StateRow[] = [];
   const cpu: CpuRow[] = [];
   if (o.poll) await runPolls(o, polls, states);
+  const bulk: BulkSetRow[] = [];
+  if (o.bulk) await runBulk(o, bulk);
   if (o.cpu) {
     for (const vendor of o.vendors) {
       const row = await runCpu(vendor, o.records, o.iterations);
@@ -233,8 +276,8 @@ async function main(): Promise<void> {
       console.log(`· ${vendor} ${fmt(row.records)} records: normalize+diff ${row.normalize_diff_ms} ms, JSON.parse ${row.json_parse_ms} ms (${row.ratio}×)`);
     }
   }
-  printTables(polls, cpu, states);
-  const targets = evaluateTargets(polls, cpu, states);
+  printTables(polls, cpu, states, bulk);
+  const targets = evaluateTargets(polls, cpu, states, bulk);
   console.log();
   console.log(formatTargets(targets));
 
@@ -247,7 +290,7 @@ async function main(): Promise<void> {
     options: { ...o, out: undefined },
     // Peak RSS of this process (the poll benchmarks); each CPU row has its own process's.
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-    rows: [...polls, ...cpu, ...states],
+    rows: [...polls, ...bulk, ...cpu, ...states],
     targets,
   };
   mkdirSync(dirname(o.out), { recursive: true });

@@ -11,10 +11,11 @@ import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INod
 import type { SimHandle } from './sim';
 import type { VendorSpec } from './vendors';
 
-/** A fresh n8n (no stored token) with our trigger and the naive loop for one vendor. */
-export function harnessFor(sim: SimHandle, spec: VendorSpec, naive?: NaiveLoop): NodeHarness {
+/** A fresh n8n (no stored token) with our trigger, and the naive loop or our action node, for one vendor. */
+export function harnessFor(sim: SimHandle, spec: VendorSpec, naive?: NaiveLoop, action = false): NodeHarness {
   const nodes: Record<string, INodeType> = { [spec.triggerName]: spec.trigger() };
   if (naive) nodes.naiveLoop = naive;
+  if (action) nodes[spec.actionName] = spec.action();
   return new NodeHarness({ nodes, credentialTypes: [spec.credentialType()], credentials: simulatorCredentials(sim.info as Simulator) });
 }
 

@@ -1,4 +1,5 @@
 // The issue's targets, checked against the figures just measured.
+import type { BulkSetRow } from './bulk-set';
 import type { CpuRow } from './cpu';
 import type { PollRow } from './poll';
 import type { StateRow } from './state';
@@ -12,7 +13,7 @@ export interface TargetCheck {
   at: string;
 }
 
-export function evaluateTargets(polls: PollRow[], cpu: CpuRow[], states: StateRow[]): TargetCheck[] {
+export function evaluateTargets(polls: PollRow[], cpu: CpuRow[], states: StateRow[], bulk: BulkSetRow[] = []): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const complete = polls.filter((r) => r.mode === 'complete');
   const largest = Math.max(0, ...complete.map((r) => r.agents));
@@ -34,6 +35,10 @@ export function evaluateTargets(polls: PollRow[], cpu: CpuRow[], states: StateRo
   }
   for (const r of states) {
     checks.push({ target: 'static data ≤ 64 bytes/agent', vendor: r.vendor, value: r.bytes_per_agent, limit: 64, holds: r.bytes_per_agent <= 64, at: `${r.agents.toLocaleString('en-US')} agents, ${r.mode === 'sweep' ? 'mid-sweep' : 'sweep complete'}` });
+  }
+  for (const r of bulk) {
+    const at = `${r.agents.toLocaleString('en-US')} agents, ${r.concurrency} in flight`;
+    checks.push({ target: 'Set Many ≥ 20× one request at a time', vendor: r.vendor, value: r.one_at_a_time_vs_ours, limit: 20, holds: r.one_at_a_time_vs_ours >= 20, at });
   }
   return checks;
 }

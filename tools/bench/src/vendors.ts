@@ -13,10 +13,13 @@ import {
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 // Explicit .js: without it, Node's CommonJS resolution finds the codex file (*.node.json) first.
 import { CirrusApi } from '../../../packages/n8n-nodes-cirrus/credentials/CirrusApi.credentials.js';
+import { CirrusPresence } from '../../../packages/n8n-nodes-cirrus/nodes/CirrusPresence/CirrusPresence.node.js';
 import { CirrusPresenceTrigger } from '../../../packages/n8n-nodes-cirrus/nodes/CirrusPresenceTrigger/CirrusPresenceTrigger.node.js';
 import { TalkdeskOAuth2Api } from '../../../packages/n8n-nodes-talkdesk/credentials/TalkdeskOAuth2Api.credentials.js';
+import { TalkdeskPresence } from '../../../packages/n8n-nodes-talkdesk/nodes/TalkdeskPresence/TalkdeskPresence.node.js';
 import { TalkdeskPresenceTrigger } from '../../../packages/n8n-nodes-talkdesk/nodes/TalkdeskPresenceTrigger/TalkdeskPresenceTrigger.node.js';
 import { VonageContactCenterOAuth2Api } from '../../../packages/n8n-nodes-vonage-contact-center/credentials/VonageContactCenterOAuth2Api.credentials.js';
+import { VonageContactCenterPresence } from '../../../packages/n8n-nodes-vonage-contact-center/nodes/VonageContactCenterPresence/VonageContactCenterPresence.node.js';
 import { VonageContactCenterPresenceTrigger } from '../../../packages/n8n-nodes-vonage-contact-center/nodes/VonageContactCenterPresenceTrigger/VonageContactCenterPresenceTrigger.node.js';
 import type { SimHandle, Vendor } from './sim';
 
@@ -25,6 +28,9 @@ export interface VendorSpec {
   config: VendorConfig;
   triggerName: string;
   trigger: () => INodeType;
+  /** The action node (Set Many, for the bulk-set benchmark). */
+  actionName: string;
+  action: () => INodeType;
   credentialType: () => ICredentialType;
   /** OAuth2: a token request comes first. */
   oauth: boolean;
@@ -40,6 +46,8 @@ export const vendors: VendorSpec[] = [
     config: cirrusVendor,
     triggerName: 'cirrusPresenceTrigger',
     trigger: () => new CirrusPresenceTrigger(),
+    actionName: 'cirrusPresence',
+    action: () => new CirrusPresence(),
     credentialType: () => new CirrusApi(),
     oauth: false,
     coreClient: (sim, http, concurrency) =>
@@ -52,6 +60,8 @@ export const vendors: VendorSpec[] = [
     config: vonageVendor,
     triggerName: 'vonageContactCenterPresenceTrigger',
     trigger: () => new VonageContactCenterPresenceTrigger(),
+    actionName: 'vonageContactCenterPresence',
+    action: () => new VonageContactCenterPresence(),
     credentialType: () => new VonageContactCenterOAuth2Api(),
     oauth: true,
     coreClient: (sim, http, concurrency) =>
@@ -75,6 +85,8 @@ export const vendors: VendorSpec[] = [
     config: talkdeskVendor,
     triggerName: 'talkdeskPresenceTrigger',
     trigger: () => new TalkdeskPresenceTrigger(),
+    actionName: 'talkdeskPresence',
+    action: () => new TalkdeskPresence(),
     credentialType: () => new TalkdeskOAuth2Api(),
     oauth: true,
     coreClient: (sim, http, concurrency) =>

@@ -17,7 +17,7 @@ export const rawSubtitle = /^[a-z][A-Za-z]*: [a-z][A-Za-z]*$/;
 /** The node panel's names for our entry's actions and trigger events (vendor = "Cirrus", "Vonage"…). */
 export function panelNames(short) {
   return {
-    actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, `List ${short} statuses`],
+    actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, `Set many ${short} presences`, `List ${short} statuses`],
     triggers: ['On state change', 'On status change within a state', 'On agent appearing', 'On agent disappearing', 'On agent in a state too long'],
   };
 }

@@ -133,7 +133,10 @@ describe('every action operation of every vendor runs in n8n (n8n execute)', () 
       assert.equal(setItem.status.id, plan.setStatusId);
       const [getItem] = nodeItems(runData, actionSteps.get);
       assert.ok(named(setItem) && named(getItem), 'Set and Get name the agent');
-      assert.deepEqual(Object.keys(setItem), Object.keys(getItem), 'Set gives the same fields as Get');
+      // Set gives Get's fields, then the presence before it and whether it changed.
+      assert.deepEqual(Object.keys(setItem), [...Object.keys(getItem), 'previous', 'changed', 'dryRun'], 'Set gives the same fields as Get, and previous, changed, dryRun');
+      assert.deepEqual(Object.keys(setItem.previous), Object.keys(getItem), 'previous is a presence like Get\'s');
+      assert.equal(setItem.changed, true);
       assert.deepEqual(presenceProblems(vendor, getItem, setAgent), [], 'Get after Set reads the new presence');
       const unchanged = afterState.filter((a) => a.agentId !== plan.setAgentId);
       assert.deepEqual(comparePresences(vendor, all.filter((p) => p.agentId !== plan.setAgentId), unchanged), [], 'nothing else changed');
@@ -407,7 +410,8 @@ describe('a running n8n start', () => {
             const away = await awayAlerts(examples['away-too-long'].id);
             const rows = await auditRows(n8n, projectId, table.id);
             Object.assign(r, { mirror, away, rows });
-            return mirror.length > 0 && away.alerts.some((a) => a.agentId === vonageAgent) && rows.some((x) => x.agentId === vonageAgent);
+            // The mirror's execution counts once it has ended: its Set reads, then sets, then reads back.
+            return mirror.length > 0 && !['new', 'running'].includes(mirror[0].status) && away.alerts.some((a) => a.agentId === vonageAgent) && rows.some((x) => x.agentId === vonageAgent);
           },
           { timeoutMs: pollWaitMs, intervalMs: 2000, what: 'the examples to run' },
         );
@@ -452,17 +456,29 @@ describe('a running n8n start', () => {
       assert.equal(row.previousStatus, 'Ready');
     });
 
-    it('end of day: logs every agent of every vendor out (run by hand with n8n execute)', { timeout: 180_000 }, async () => {
-      const { runData } = await n8n.execute(endOfDayManualId);
+    it('end of day: one Set Many per vendor logs every agent out (run by hand with n8n execute)', { timeout: 180_000 }, async () => {
       const loggedOut = { cirrus: '1003' };
+      // Cirrus' Offline type sits in its Away category; elsewhere logged out is the offline state.
+      const isOut = (vendor, a) => (vendor === 'cirrus' ? a.statusId === loggedOut.cirrus : expectedState(vendor, a) === 'offline');
+      const onBefore = {};
+      for (const vendor of vendors) onBefore[vendor] = (await control.state(vendor)).agents.filter((a) => !isOut(vendor, a)).map((a) => a.agentId);
+      const { runData } = await n8n.execute(endOfDayManualId);
       for (const vendor of vendors) {
         const agents = (await control.state(vendor)).agents;
-        // Cirrus' Offline type sits in its Away category; elsewhere logged out is the offline state.
-        const out = (a) => (vendor === 'cirrus' ? a.statusId === loggedOut.cirrus : expectedState(vendor, a) === 'offline');
-        const notOut = agents.filter((a) => !out(a));
+        const notOut = agents.filter((a) => !isOut(vendor, a));
         assert.deepEqual(notOut.map((a) => `${a.agentId}:${a.statusName}`), [], `${vendor}: every agent logged out`);
         const setNode = Object.keys(runData).find((n) => n.endsWith(': log out') && n.toLowerCase().startsWith(vendor));
         assert.ok(setNode, `${vendor}: the log-out node ran`);
+        // One item per agent that was still on, with the presence before and after; none for the others.
+        const items = nodeItems(runData, setNode);
+        assert.ok(onBefore[vendor].length > 0, `${vendor}: the simulator had agents still on`);
+        assert.deepEqual(items.map((p) => p.agentId).sort(), [...onBefore[vendor]].sort(), `${vendor}: Set Many set exactly the agents still on`);
+        for (const p of items) {
+          assert.equal(p.changed, true, `${vendor} ${p.agentId}: changed`);
+          assert.equal(p.dryRun, false);
+          assert.notEqual(p.previous?.state, 'offline', `${vendor} ${p.agentId}: previous presence was on`);
+          assert.ok(typeof p.name === 'string' && p.name.length > 0, `${vendor} ${p.agentId}: named`);
+        }
       }
     });
   });

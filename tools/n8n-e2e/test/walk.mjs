@@ -63,9 +63,9 @@ export function walkTests(ctx) {
           assert.match(d, /Start a workflow when/, `${pkg.vendor}: the entry mentions the trigger`);
           assert.match(d, /get and set/, `${pkg.vendor}: the entry mentions the actions`);
         }
-        assert.match(text, /Triggers \(5\)/, `${pkg.vendor}: five trigger events`);
-        assert.match(text, /Actions \(4\)/, `${pkg.vendor}: four actions`);
         const names = panelNames(pkg.shortName);
+        assert.ok(text.includes(`Triggers (${names.triggers.length})`), `${pkg.vendor}: ${names.triggers.length} trigger events`);
+        assert.ok(text.includes(`Actions (${names.actions.length})`), `${pkg.vendor}: ${names.actions.length} actions`);
         for (const a of [...names.actions, ...names.triggers]) assert.ok(text.includes(a), `${pkg.vendor}: "${a}" is listed`);
       }
     }));

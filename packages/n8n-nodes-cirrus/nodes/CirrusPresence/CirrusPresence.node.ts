@@ -8,7 +8,7 @@ export class CirrusPresence implements INodeType {
     icon: { light: 'file:../../icons/cirrus.svg', dark: 'file:../../icons/cirrus.dark.svg' },
     group: ['transform'],
     version: 1,
-    subtitle: '={{$parameter["resource"] === "status" ? "List statuses" : {"get": "Get presence", "getMany": "Get many presences", "set": "Set presence"}[$parameter["operation"]]}}',
+    subtitle: '={{$parameter["resource"] === "status" ? "List statuses" : {"get": "Get presence", "getMany": "Get many presences", "set": "Set presence", "setMany": "Set many presences"}[$parameter["operation"]]}}',
     description: 'Get and set the presence of Cirrus (Cirrus Digital) agents, and list their statuses',
     defaults: { name: 'Cirrus Presence' },
     usableAsTool: true,

@@ -8,7 +8,7 @@ export class TalkdeskPresence implements INodeType {
     icon: { light: 'file:../../icons/talkdesk.svg', dark: 'file:../../icons/talkdesk.dark.svg' },
     group: ['transform'],
     version: 1,
-    subtitle: '={{$parameter["resource"] === "status" ? "List statuses" : {"get": "Get presence", "getMany": "Get many presences", "set": "Set presence"}[$parameter["operation"]]}}',
+    subtitle: '={{$parameter["resource"] === "status" ? "List statuses" : {"get": "Get presence", "getMany": "Get many presences", "set": "Set presence", "setMany": "Set many presences"}[$parameter["operation"]]}}',
     description: 'Get and set the presence of Talkdesk agents, and list their statuses',
     defaults: { name: 'Talkdesk Presence' },
     usableAsTool: true,

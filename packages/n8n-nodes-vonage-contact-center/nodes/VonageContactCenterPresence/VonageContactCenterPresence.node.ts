@@ -8,7 +8,7 @@ export class VonageContactCenterPresence implements INodeType {
     icon: { light: 'file:../../icons/vonage-contact-center.svg', dark: 'file:../../icons/vonage-contact-center.dark.svg' },
     group: ['transform'],
     version: 1,
-    subtitle: '={{$parameter["resource"] === "status" ? "List statuses" : {"get": "Get presence", "getMany": "Get many presences", "set": "Set presence"}[$parameter["operation"]]}}',
+    subtitle: '={{$parameter["resource"] === "status" ? "List statuses" : {"get": "Get presence", "getMany": "Get many presences", "set": "Set presence", "setMany": "Set many presences"}[$parameter["operation"]]}}',
     description: 'Get and set the presence of Vonage Contact Center agents, and list their statuses',
     defaults: { name: 'Vonage Contact Center Presence' },
     usableAsTool: true,

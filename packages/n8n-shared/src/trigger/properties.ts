@@ -18,8 +18,7 @@ export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
       type: 'multiOptions',
       options: [
         // `action` is the event's name in n8n's node panel ("On …").
-        { name: 'State Changed', value: 'stateChanged', action: 'On state change', description: 'The common state changed, e.g. available to away' },
-        { name: 'Status Changed (Same State)', value: 'statusChanged', action: 'On status change within a state', description: 'The status changed within the same common state, e.g. Break to Lunch, both away' },
+        // Alphabetical, as n8n's node lint wants options.
         { name: 'Agent Appeared', value: 'appeared', action: 'On agent appearing', description: 'An agent was seen for the first time' },
         { name: 'Agent Disappeared', value: 'disappeared', action: 'On agent disappearing', description: 'An agent is no longer listed by the vendor' },
         {
@@ -28,6 +27,8 @@ export function triggerProperties(vendor: VendorConfig): INodeProperties[] {
           action: 'On agent in a state too long',
           description: 'An agent has been in a watched state or status longer than its threshold: once per stint, and again at each repeat',
         },
+        { name: 'State Changed', value: 'stateChanged', action: 'On state change', description: 'The common state changed, e.g. available to away' },
+        { name: 'Status Changed (Same State)', value: 'statusChanged', action: 'On status change within a state', description: 'The status changed within the same common state, e.g. Break to Lunch, both away' },
       ],
       default: ['stateChanged', 'statusChanged'],
       required: true,
