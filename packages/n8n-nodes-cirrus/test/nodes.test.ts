@@ -18,3 +18,14 @@ describeVendorNodes({
   oauth: false,
   teams: true,
 });
+
+describe('vendor-only operations', () => {
+  it("the Cirrus node offers neither Vonage's Get Presence History nor Talkdesk's Set Occupancy", () => {
+    const operations = new CirrusPresence().description.properties
+      .filter((p) => p.name === 'operation')
+      .flatMap((p) => (p.options ?? []).map((o) => (o as { value: string }).value));
+    expect(operations).toEqual(expect.arrayContaining(['get', 'getMany', 'set']));
+    expect(operations).not.toContain('getHistory');
+    expect(operations).not.toContain('setOccupancy');
+  });
+});

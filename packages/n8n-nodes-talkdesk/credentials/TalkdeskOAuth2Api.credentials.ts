@@ -40,7 +40,7 @@ export class TalkdeskOAuth2Api implements ICredentialType {
       name: 'scope',
       type: 'string',
       default: 'presence-user:read presence-status:write users:read',
-      description: 'Space-separated. Empty: every scope granted to the client.',
+      description: 'Space-separated. Empty: every scope granted to the client. Set Occupancy also needs presence-occupancy:write.',
     },
     {
       displayName: 'API Host Override',

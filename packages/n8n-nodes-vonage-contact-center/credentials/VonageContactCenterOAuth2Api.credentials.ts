@@ -32,7 +32,7 @@ export class VonageContactCenterOAuth2Api implements ICredentialType {
       name: 'scope',
       type: 'string',
       default: 'users:read users:write',
-      description: 'Space-separated. users:read reads presence, statuses and agents; users:write sets presence; the real-time trigger also needs admin:read and admin:write. Ask only for scopes your API client has: Vonage refuses a token for any other.',
+      description: 'Space-separated. users:read reads presence, statuses and agents; users:write sets presence; the real-time trigger also needs admin:read and admin:write; Get Presence History needs stats. Ask only for scopes your API client has: Vonage refuses a token for any other.',
     },
     {
       displayName: 'API Host Override',

@@ -1,5 +1,23 @@
 import type { ClientOptions, IdRule, PresenceClient, VendorId } from '@agent-presence/presence-core';
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import type { ActionResource } from './action/node.type';
+import type { ActionOperation } from './action/operation';
+
+/**
+ * An operation only one vendor's API offers (Vonage's presence history, Talkdesk's occupancy):
+ * an `<resource>/<operation>.operation.ts` file like the others, listed by that vendor's config,
+ * so only that vendor's action node shows and runs it.
+ */
+export interface VendorOperation extends ActionOperation {
+  /** Its entry in the resource's Operation list. */
+  option: {
+    name: string;
+    value: string;
+    /** The node panel's action text, e.g. "Get Vonage presence history". */
+    action(vendor: VendorConfig): string;
+    description: string;
+  };
+}
 
 /** Where a credential says the vendor is. Both URLs are checked before any request. */
 export interface VendorEndpoints {
@@ -44,4 +62,6 @@ export interface VendorConfig {
   extraReadOptions?: INodeProperties[];
   /** Turns those options into client read options. */
   readOptionsFrom?(options: Record<string, unknown>): Record<string, unknown>;
+  /** Operations of this vendor only, by resource: listed with the common ones, run by the same router. */
+  operations?: { readonly [R in ActionResource]?: readonly VendorOperation[] };
 }

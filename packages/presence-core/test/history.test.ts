@@ -40,6 +40,9 @@ describe('Vonage history window and cursor', () => {
     expect(() => historyWindow('yesterday', undefined, now)).toThrow(InputError);
     expect(() => historyWindow('2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z', now)).toThrow(/to/);
     expect(() => historyWindow('2025-12-01T00:00:00Z', '2026-01-02T00:00:01Z', now)).toThrow(/31 days/);
+    // Named as the caller's user knows the fields (an n8n node's labels).
+    expect(() => historyWindow('2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z', now, { from: 'From', to: 'To' })).toThrow(/^To: is not after From/);
+    expect(() => historyWindow('2025-12-01T00:00:00Z', '2026-01-02T00:00:01Z', now, { from: 'From', to: 'To' })).toThrow(/^To: is more than 31 days after From/);
     expect(historyWindow('2026-01-30T00:00:00Z', undefined, now)).toEqual({ fromMs: Date.parse('2026-01-30T00:00:00Z'), toMs: now });
   });
 

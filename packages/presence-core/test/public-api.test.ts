@@ -50,14 +50,14 @@ const entries: Record<string, string[]> = {
   '@agent-presence/presence-core/vonage': [
     'VonageCategorySchema', 'VonageErrorSchemas', 'VonagePresenceActivitiesPageSchema', 'VonagePresenceActivitySchema', 'VonagePresenceDefinitionSchema',
     'VonagePresenceDefinitionsSchema', 'VonagePresenceEventSchema', 'VonagePresenceListSchema', 'VonagePresenceRecordSchema', 'VonageRegionSchema',
-    'VonageSubscriptionListSchema', 'VonageSubscriptionSchema', 'VonageUserSchema', 'VonageUsersPageSchema', 'normalizeVonageEvent', 'normalizeVonagePresence',
+    'VonageSubscriptionListSchema', 'VonageSubscriptionSchema', 'VonageUserSchema', 'VonageUsersPageSchema', 'historyWindow', 'normalizeVonageEvent', 'normalizeVonagePresence',
     'verifyVonageSignature', 'vonageAgentsAccept', 'vonageApiBaseUrl', 'vonageCategoryState', 'vonageCategoryStates', 'vonageHistoryMaxWindowMs',
     'vonageHistoryPath', 'vonageMaxIdsPerRequest', 'vonagePresenceEventType', 'vonageRegions', 'vonageSignatureMaxAgeMs', 'vonageTokenUrl',
     'vonageUserAdminAccept',
   ],
   '@agent-presence/presence-core/talkdesk': [
     'TalkdeskBaseStatusSchema', 'TalkdeskCustomStatusListSchema', 'TalkdeskErrorSchema', 'TalkdeskInteractionSchema', 'TalkdeskOccupancyOperationSchema',
-    'TalkdeskPresenceRecordSchema', 'TalkdeskRegionSchema', 'TalkdeskUsersPageSchema', 'addInteraction', 'checkOccupancyPatch', 'normalizeTalkdeskPresence',
+    'TalkdeskPresenceRecordSchema', 'TalkdeskRegionSchema', 'TalkdeskUsersPageSchema', 'addInteraction', 'checkOccupancyPatch', 'interactionsOf', 'normalizeTalkdeskPresence', 'removeInteractions', 'replaceInteractions',
     'talkdeskApiBaseUrl', 'talkdeskBaseStatuses', 'talkdeskCategory', 'talkdeskCategoryNames', 'talkdeskCustomStatusCategory', 'talkdeskOccupancyEndpoint',
     'talkdeskRegions', 'talkdeskStatusState', 'talkdeskStatusStates', 'talkdeskTokenUrl',
   ],

@@ -31,6 +31,7 @@ export function simControl(url) {
     resume: () => call('POST', '/time', { action: 'resume' }),
     advance: (ms) => call('POST', '/time', { action: 'advance', ms }),
     timeline: (query = '') => call('GET', `/timeline${query}`),
+    history: (query = '') => call('GET', `/history${query}`),
     counters: () => call('GET', '/counters'),
     webhookSubscriptions: async () => (await call('GET', '/webhooks/subscriptions')).subscriptions,
     deliverWebhook: (body = {}) => call('POST', '/webhooks/deliver', body),
@@ -43,19 +44,23 @@ export function simControl(url) {
  * The scopes each imported credential asks for: together, everything the nodes and the examples
  * use. Vonage has two: the everyday one with the node's default scopes (any API client has them;
  * Vonage refuses a token for a scope a client lacks), and one with the admin scopes the real-time
- * trigger needs: admin:write to create and delete its subscription, admin:read to check it exists.
- * The root README ("Credentials and scopes") says which node needs what.
+ * trigger needs: admin:write to create and delete its subscription, admin:read to check it exists;
+ * and one with stats, which Get Presence History needs (each keeps the default scopes too: the editor
+ * may pick any of them for a new node). Talkdesk's asks for presence-occupancy:write
+ * too, for Set Occupancy. The root README ("Credentials and scopes") says which node needs what.
  */
 export const demoScopes = {
   vonage: 'users:read users:write',
   vonageRealtime: 'users:read users:write admin:read admin:write',
-  talkdesk: 'presence-user:read presence-status:write users:read',
+  vonageStats: 'users:read users:write stats',
+  talkdesk: 'presence-user:read presence-status:write users:read presence-occupancy:write',
 };
 
 const names = {
   cirrus: 'Cirrus (simulator)',
   vonage: 'Vonage Contact Center (simulator)',
   vonageRealtime: 'Vonage Contact Center, admin scopes (simulator)',
+  vonageStats: 'Vonage Contact Center, stats scope (simulator)',
   talkdesk: 'Talkdesk (simulator)',
 };
 
@@ -65,6 +70,8 @@ export const credentialIds = {
   vonage: 'simVonageCred001',
   /** Vonage with admin:read and admin:write, for the real-time (webhook) trigger. */
   vonageRealtime: 'simVonageRtCred1',
+  /** Vonage with stats, for Get Presence History. */
+  vonageStats: 'simVonageStats01',
   talkdesk: 'simTalkdeskCrd01',
 };
 
@@ -95,6 +102,7 @@ export function simulatorCredentials(url, creds) {
     },
     vonageCredential('vonage', url, creds),
     vonageCredential('vonageRealtime', url, creds),
+    vonageCredential('vonageStats', url, creds),
     {
       id: credentialIds.talkdesk,
       name: names.talkdesk,
@@ -112,9 +120,9 @@ export function simulatorCredentials(url, creds) {
   ];
 }
 
-const types = { cirrus: 'cirrusApi', vonage: 'vonageContactCenterOAuth2Api', vonageRealtime: 'vonageContactCenterOAuth2Api', talkdesk: 'talkdeskOAuth2Api' };
+const types = { cirrus: 'cirrusApi', vonage: 'vonageContactCenterOAuth2Api', vonageRealtime: 'vonageContactCenterOAuth2Api', vonageStats: 'vonageContactCenterOAuth2Api', talkdesk: 'talkdeskOAuth2Api' };
 
-/** The credentials reference a node puts in a workflow (`vonageRealtime`: the Vonage credential with the admin scopes). */
+/** The credentials reference a node puts in a workflow (`vonageRealtime`, `vonageStats`: the Vonage credentials with the admin scopes, with stats). */
 export function credentialRef(key) {
   return { [types[key]]: { id: credentialIds[key], name: names[key] } };
 }

@@ -159,3 +159,48 @@ export function realtimeWorkflow({ onlyStates = [], options = {}, dedupe = false
     pinData: {},
   };
 }
+
+/** Node names of the vendor-only workflows. */
+export const vendorOnlySteps = {
+  history: 'Get presence history',
+  historySummary: 'Summarize presence history',
+  historyIds: 'Presence history (given ids)',
+  occupancyAdd: 'Add interactions',
+  occupancyRemove: 'Remove an interaction',
+};
+export const historyWorkflowId = 'apHistoryVonage1';
+export const historyNoScopeWorkflowId = 'apHistoryNoScop1';
+export const occupancyWorkflowId = 'apOccupancyTalk1';
+
+/** A Manual Trigger followed by nodes that each run once, in a chain. */
+function chain(id, name, nodes) {
+  const all = [{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes.map((n, i) => ({ id: `${id}-${i}`, typeVersion: 1, position: [220 * (i + 1), 0], executeOnce: true, ...n }))];
+  const connections = {};
+  for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+  return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+/**
+ * Vonage's Get Presence History over a window (ISO times): every stint, the per-agent totals, and
+ * one agent's stints. `credential` is the key of the credential used: `vonageStats` has the scope
+ * stats; with `vonage` (without it) the first node must refuse.
+ */
+export function historyWorkflow({ id = historyWorkflowId, credential = 'vonageStats', from, to, agentId }) {
+  const pkg = byVendor.vonage;
+  const node = (name, parameters) => ({ name, type: pkg.action, credentials: credentialRef(credential), parameters: { resource: 'agentPresence', operation: 'getHistory', timeWindow: 'custom', from, to, options: {}, ...parameters } });
+  return chain(id, `E2E Vonage Contact Center: presence history (${credential})`, [
+    node(vendorOnlySteps.history, { source: 'all', summarize: false }),
+    node(vendorOnlySteps.historySummary, { source: 'all', summarize: true }),
+    node(vendorOnlySteps.historyIds, { source: 'ids', agentIds: [agentId], summarize: false }),
+  ]);
+}
+
+/** Talkdesk's Set Occupancy: add two interactions to an agent, then remove the first by its id. */
+export function occupancyWorkflow({ agentId, interactions }) {
+  const pkg = byVendor.talkdesk;
+  const node = (name, parameters) => ({ name, type: pkg.action, credentials: credentialRef('talkdesk'), parameters: { resource: 'agentPresence', operation: 'setOccupancy', agent: rl(agentId), options: {}, ...parameters } });
+  return chain(occupancyWorkflowId, 'E2E Talkdesk: set occupancy', [
+    node(vendorOnlySteps.occupancyAdd, { occupancyChange: 'add', interactions: { interaction: interactions } }),
+    node(vendorOnlySteps.occupancyRemove, { occupancyChange: 'remove', interactionIds: interactions[0].id }),
+  ]);
+}

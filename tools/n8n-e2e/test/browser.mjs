@@ -14,10 +14,13 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 /** What a raw subtitle looks like: n8n's `operation: resource` pattern ("set: agentPresence"). */
 export const rawSubtitle = /^[a-z][A-Za-z]*: [a-z][A-Za-z]*$/;
 
+/** Actions only one vendor's API offers. */
+const vendorActions = { Vonage: ['Get Vonage presence history'], Talkdesk: ['Set Talkdesk occupancy'] };
+
 /** The node panel's names for our entry's actions and trigger events (vendor = "Cirrus", "Vonage"…). */
 export function panelNames(short) {
   return {
-    actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, `Set many ${short} presences`, `List ${short} statuses`],
+    actions: [`Get ${short} presence`, `Get many ${short} presences`, `Set ${short} presence`, `Set many ${short} presences`, ...(vendorActions[short] ?? []), `List ${short} statuses`],
     triggers: ['On state change', 'On status change within a state', 'On agent appearing', 'On agent disappearing', 'On agent in a state too long'],
   };
 }

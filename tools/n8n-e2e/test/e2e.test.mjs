@@ -17,6 +17,11 @@ import {
   actionSteps,
   actionWorkflow,
   actionWorkflowId,
+  historyNoScopeWorkflowId,
+  historyWorkflow,
+  historyWorkflowId,
+  occupancyWorkflow,
+  occupancyWorkflowId,
   pickTarget,
   realtimeTriggerType,
   realtimeWebhookId,
@@ -27,12 +32,40 @@ import {
   tooLongWorkflowId,
   triggerWorkflow,
   triggerWorkflowId,
+  vendorOnlySteps,
 } from '../src/workflows.mjs';
 import { walkTests } from './walk.mjs';
 
 const userFolder = join(scratchDir, 'e2e');
 const examples = Object.fromEntries(loadExamples().map((e) => [e.file.replace(/\.json$/, ''), e.workflow]));
 const endOfDayManualId = 'e2eEndOfDayManua';
+const dailySummaryHookId = 'e2eDailySummHook';
+const dailySummaryPath = 'e2e-daily-summary';
+
+/** An example with a Manual Trigger in place of its Schedule Trigger, to run it now. */
+function runByHand(example, id, name) {
+  const wf = structuredClone(example);
+  const schedule = wf.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+  Object.assign(schedule, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+  return { ...wf, id, name };
+}
+
+/**
+ * An example with a Webhook in place of its Schedule Trigger, answering with its last node's
+ * items: for examples with a Data Table node, which only a running n8n offers (`n8n execute`
+ * refuses it: "the module is disabled").
+ */
+function runByWebhook(example, id, name, path) {
+  const wf = structuredClone(example);
+  const schedule = wf.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+  Object.assign(schedule, {
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    webhookId: '9b2d4f6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e',
+    parameters: { httpMethod: 'GET', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+  });
+  return { ...wf, id, name };
+}
 
 let sim;
 let control;
@@ -76,11 +109,12 @@ before(async () => {
     plans[vendor] = { agentIds, setAgentId, setStatusId: pickTarget(vendor, current), idsForGetMany: agentIds.slice(3, 6) };
     workflows.push(actionWorkflow(vendor, plans[vendor]), triggerWorkflow(vendor));
   }
-  // The end-of-day example with a Manual Trigger in place of its Schedule Trigger, to run it now.
-  const eod = structuredClone(examples['end-of-day']);
-  const schedule = eod.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
-  Object.assign(schedule, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-  workflows.push({ ...eod, id: endOfDayManualId, name: 'E2E: end of day, run by hand' }, ...Object.values(examples), realtimeWorkflow({ options: { previousFromMemory: true } }));
+  workflows.push(
+    runByHand(examples['end-of-day'], endOfDayManualId, 'E2E: end of day, run by hand'),
+    runByWebhook(examples['daily-summary'], dailySummaryHookId, 'E2E: daily summary, run by a webhook', dailySummaryPath),
+    ...Object.values(examples),
+    realtimeWorkflow({ options: { previousFromMemory: true } }),
+  );
   workflows.push(tooLongWorkflow(plans.vonage.agentIds[9]));
   await n8n.importWorkflows(workflows);
   log(`imported ${credentials.length} credentials and ${workflows.length} workflows`);
@@ -142,6 +176,78 @@ describe('every action operation of every vendor runs in n8n (n8n execute)', () 
       assert.deepEqual(comparePresences(vendor, all.filter((p) => p.agentId !== plan.setAgentId), unchanged), [], 'nothing else changed');
     });
   }
+});
+
+describe("each vendor's own operations run in n8n (n8n execute)", () => {
+  const w = {};
+  before(async () => {
+    // A known history: two Vonage agents moved three times, a minute apart, on the simulator's clock.
+    const vonageStatuses = ['36054f94-d55f-4382-8132-ecac185c8e4d', '8c3f1a52-6d47-4b0e-a1f9-3e5d7c2b9a40', 'b2e9d4c1-7a35-4f86-9c02-6a1e8f3d5b27']; // Ready, Break, Lunch
+    w.from = (await control.time()).now;
+    w.vonageAgents = (await control.agents('vonage')).agentIds.slice(0, 2);
+    for (let step = 0; step < 3; step++) {
+      await control.advance(60_000);
+      for (const agentId of w.vonageAgents) {
+        const current = (await control.state('vonage')).agents.find((a) => a.agentId === agentId).statusId;
+        await control.setPresence('vonage', agentId, vonageStatuses.find((s) => s !== current));
+      }
+    }
+    await control.advance(60_000);
+    w.to = (await control.time()).now;
+    // A Talkdesk agent available and free: an offline one takes no interaction.
+    w.talkdeskAgent = (await control.agents('talkdesk')).agentIds[3];
+    await control.setPresence('talkdesk', w.talkdeskAgent, 'available', { interactions: [] });
+    w.interactions = [
+      { id: 'crm-task-4711', channelName: 'crm', cost: 100 },
+      { id: 'chat-42', channelName: 'chat', cost: 30 },
+    ];
+    await n8n.importWorkflows([
+      historyWorkflow({ from: w.from, to: w.to, agentId: w.vonageAgents[1] }),
+      historyWorkflow({ id: historyNoScopeWorkflowId, credential: 'vonage', from: w.from, to: w.to, agentId: w.vonageAgents[1] }),
+      occupancyWorkflow({ agentId: w.talkdeskAgent, interactions: w.interactions }),
+    ]);
+  });
+
+  it("Vonage: Get Presence History gives the simulator's stints, per-agent totals and one agent's stints", { timeout: 120_000 }, async () => {
+    const { runData } = await n8n.execute(historyWorkflowId);
+    const { stints: truth } = await control.history(`?from=${encodeURIComponent(w.from)}&to=${encodeURIComponent(w.to)}`);
+    assert.ok(truth.filter((s) => w.vonageAgents.includes(s.agentId)).length >= 6, 'the moves are in the history');
+    const stints = nodeItems(runData, vendorOnlySteps.history);
+    assert.deepEqual(
+      stints.map((s) => [s.agentId, s.status.name, s.start, s.end, s.durationMs]),
+      truth.map((s) => [s.agentId, s.statusName, s.start, s.end, s.durationMs]),
+      'every stint, as the simulator recorded it',
+    );
+    assert.ok(stints.every((s) => typeof s.name === 'string' && s.name.length > 0), 'each stint names its agent');
+    const toMs = Date.parse(w.to);
+    const expected = {};
+    for (const s of stints) {
+      const key = `${s.agentId} ${s.state}`;
+      expected[key] ??= { totalMs: 0, stints: 0 };
+      expected[key].totalMs += Math.min(s.end === null ? toMs : Date.parse(s.end), toMs) - Date.parse(s.start);
+      expected[key].stints++;
+    }
+    const totals = nodeItems(runData, vendorOnlySteps.historySummary);
+    assert.deepEqual(Object.fromEntries(totals.map((t) => [`${t.agentId} ${t.state}`, { totalMs: t.totalMs, stints: t.stints }])), expected, 'Summarize: per agent and state');
+    const one = nodeItems(runData, vendorOnlySteps.historyIds);
+    assert.deepEqual(one.map((s) => s.start), truth.filter((s) => s.agentId === w.vonageAgents[1]).map((s) => s.start), 'Given IDs: that agent only');
+  });
+
+  it('Vonage: with a credential without the scope stats, Get Presence History says to add it', { timeout: 120_000 }, async () => {
+    await assert.rejects(n8n.execute(historyNoScopeWorkflowId), /Credential > Scope: lacks stats/);
+  });
+
+  it('Talkdesk: Set Occupancy adds interactions (the agent is busy), then removes one by its id', { timeout: 120_000 }, async () => {
+    const { runData } = await n8n.execute(occupancyWorkflowId);
+    const [added] = nodeItems(runData, vendorOnlySteps.occupancyAdd);
+    assert.equal(added.state, 'busy');
+    assert.deepEqual(added.interactions.map((i) => i.id), w.interactions.map((i) => i.id));
+    const [removed] = nodeItems(runData, vendorOnlySteps.occupancyRemove);
+    assert.deepEqual(removed.interactions.map((i) => i.id), [w.interactions[1].id]);
+    assert.deepEqual(removed.patch.map((o) => `${o.op} ${o.path}`), ['test /interactions/0/id', 'remove /interactions/0']);
+    const record = (await control.state('talkdesk')).agents.find((a) => a.agentId === w.talkdeskAgent).record;
+    assert.deepEqual(record.interactions.map((i) => i.id), [w.interactions[1].id], 'the simulator holds what the node said');
+  });
 });
 
 describe('a running n8n start', () => {
@@ -402,7 +508,15 @@ describe('a running n8n start', () => {
       await publishAndWaitForBaseline(n8n, control, [examples['audit-log'].id, examples['mirror-vonage-to-talkdesk'].id, examples['away-too-long'].id], vendors);
       log('published the audit, mirror and away-too-long examples');
       await control.setPresence('vonage', vonageAgent, '8c3f1a52-6d47-4b0e-a1f9-3e5d7c2b9a40'); // Break: away
-      Object.assign(r, { vonageAgent, talkdeskAgent });
+      // A Cirrus and a Talkdesk change too, for the daily summary built from the audit rows.
+      const moved = {};
+      for (const vendor of ['cirrus', 'talkdesk']) {
+        const agentId = (await control.agents(vendor)).agentIds[1];
+        const before = (await control.state(vendor)).agents.find((a) => a.agentId === agentId);
+        await control.setPresence(vendor, agentId, pickTarget(vendor, before.statusId));
+        moved[vendor] = { agentId, previousState: expectedState(vendor, before) };
+      }
+      Object.assign(r, { vonageAgent, talkdeskAgent, moved });
       try {
         await waitFor(
           async () => {
@@ -411,7 +525,7 @@ describe('a running n8n start', () => {
             const rows = await auditRows(n8n, projectId, table.id);
             Object.assign(r, { mirror, away, rows });
             // The mirror's execution counts once it has ended: its Set reads, then sets, then reads back.
-            return mirror.length > 0 && !['new', 'running'].includes(mirror[0].status) && away.alerts.some((a) => a.agentId === vonageAgent) && rows.some((x) => x.agentId === vonageAgent);
+            return mirror.length > 0 && !['new', 'running'].includes(mirror[0].status) && away.alerts.some((a) => a.agentId === vonageAgent) && [vonageAgent, moved.cirrus.agentId, moved.talkdesk.agentId].every((id) => rows.some((x) => x.agentId === id));
           },
           { timeoutMs: pollWaitMs, intervalMs: 2000, what: 'the examples to run' },
         );
@@ -454,6 +568,49 @@ describe('a running n8n start', () => {
       assert.equal(row.status, 'Break');
       assert.equal(row.previousState, 'available');
       assert.equal(row.previousStatus, 'Ready');
+    });
+
+    it('daily summary: per agent and state, the time of the audit rows of Cirrus and Talkdesk since midnight (run by a webhook)', { timeout: 180_000 }, async () => {
+      if (r.error) throw r.error;
+      await n8n.activate(dailySummaryHookId);
+      let summary;
+      try {
+        // Publishing registers the webhook a moment after it answers.
+        const res = await waitFor(
+          async () => {
+            const answer = await fetch(`${n8n.url}/webhook/${dailySummaryPath}`);
+            return answer.status === 404 ? undefined : answer;
+          },
+          { timeoutMs: 20_000, intervalMs: 250, what: 'the daily summary webhook to be registered' },
+        );
+        assert.equal(res.status, 200, `the summary ran: ${res.status}`);
+        summary = await res.json();
+      } finally {
+        await n8n.deactivate(dailySummaryHookId);
+      }
+      assert.ok(Array.isArray(summary), `the last node's items: ${JSON.stringify(summary).slice(0, 300)}`);
+      // The same totals, computed here from the rows the audit example wrote (the suite runs in UTC).
+      const midnight = new Date();
+      midnight.setUTCHours(0, 0, 0, 0);
+      const rows = await auditRows(n8n, r.table.projectId, r.table.id);
+      const expected = {};
+      for (const row of rows) {
+        if (row.vendor === 'vonage' || Date.parse(row.createdAt) < midnight.getTime() || !row.previousState || !(row.secondsInPrevious >= 0)) continue;
+        const key = [row.vendor, row.agentId, row.previousState].join(' ');
+        expected[key] ??= { totalMs: 0, stints: 0 };
+        const sinceMidnight = Math.max(0, Math.round((Date.parse(row.observedAt) - midnight.getTime()) / 1000));
+        expected[key].totalMs += Math.min(row.secondsInPrevious, sinceMidnight) * 1000;
+        expected[key].stints++;
+      }
+      assert.deepEqual(Object.fromEntries(summary.map((t) => [[t.vendor, t.agentId, t.state].join(' '), { totalMs: t.totalMs, stints: t.stints }])), expected);
+      for (const vendor of ['cirrus', 'talkdesk']) {
+        const { agentId, previousState } = r.moved[vendor];
+        assert.ok(summary.some((t) => t.vendor === vendor && t.agentId === agentId && t.state === previousState), `${vendor}: the change made is summed`);
+      }
+      for (const t of summary) {
+        assert.deepEqual(Object.keys(t), ['vendor', 'agentId', 'name', 'state', 'totalMs', 'stints', 'from', 'to'], 'the fields of Get Presence History with Summarize');
+        assert.equal(t.from, midnight.toISOString());
+      }
     });
 
     it('end of day: one Set Many per vendor logs every agent out (run by hand with n8n execute)', { timeout: 180_000 }, async () => {

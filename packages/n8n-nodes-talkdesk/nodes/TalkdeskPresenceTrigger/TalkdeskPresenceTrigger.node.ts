@@ -11,7 +11,7 @@ export class TalkdeskPresenceTrigger implements INodeType {
     subtitle: '={{"Watching " + ($parameter["watch"] === "ids" ? "given agents" : "all agents")}}',
     // n8n's node panel shows this trigger and the action node (same name without "Trigger") as one
     // entry, and gives that entry this description: it must describe both.
-    description: 'Start a workflow when a Talkdesk agent\'s presence changes, or get and set agents\' presence',
+    description: 'Start a workflow when a Talkdesk agent\'s presence changes, or get and set agents\' presence and occupancy',
     defaults: { name: 'Talkdesk Presence Trigger' },
     polling: true,
     inputs: [],

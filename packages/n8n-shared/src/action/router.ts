@@ -8,6 +8,7 @@ import * as agentPresence from './agentPresence';
 import type { PresenceAction } from './node.type';
 import type { ActionOperation, ActionRun } from './operation';
 import * as status from './status';
+import { vendorOperation } from './vendor-operations';
 
 /** Every operation, by resource and operation key: what the router dispatches to. */
 export const resources: { [R in PresenceAction['resource']]: Record<Extract<PresenceAction, { resource: R }>['operation'], ActionOperation> } = {
@@ -15,9 +16,11 @@ export const resources: { [R in PresenceAction['resource']]: Record<Extract<Pres
   status: status.operations,
 };
 
-function operationOf(action: { resource: string; operation: string }): ActionOperation | undefined {
+/** The common operation, else the vendor's own (listed by its config: no other vendor's node runs it). */
+function operationOf(action: { resource: string; operation: string }, vendor: VendorConfig): ActionOperation | undefined {
   const operations = (resources as Record<string, Record<string, ActionOperation> | undefined>)[action.resource];
-  return operations && Object.hasOwn(operations, action.operation) ? operations[action.operation] : undefined;
+  if (operations && Object.hasOwn(operations, action.operation)) return operations[action.operation];
+  return vendorOperation(vendor, action.resource, action.operation);
 }
 
 /** The action node's execute(): the operation the node is set to, given every input item. */
@@ -26,7 +29,7 @@ export async function executeAction(ctx: IExecuteFunctions, vendor: VendorConfig
   const items = ctx.getInputData();
   // Both parameters take no expression (noDataExpression), so the first item's hold for all.
   const action = { resource: ctx.getNodeParameter('resource', 0) as string, operation: ctx.getNodeParameter('operation', 0) as string };
-  const operation = operationOf(action);
+  const operation = operationOf(action, vendor);
   if (!operation) {
     throw toNodeError(ctx.getNode(), new InputError('Operation', `"${action.operation}" is not an operation of ${action.resource}`, 'Pick an operation from the list.'), 0);
   }

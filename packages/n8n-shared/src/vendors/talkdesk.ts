@@ -1,5 +1,6 @@
 import { vendorRegistry } from '@agent-presence/presence-core';
 import { talkdeskTokenUrl, TalkdeskRegionSchema } from '@agent-presence/presence-core/talkdesk';
+import * as setOccupancy from '../action/agentPresence/setOccupancy.operation';
 import { editorIdCheck, type VendorConfig } from '../vendor';
 
 const definition = vendorRegistry.talkdesk;
@@ -18,5 +19,6 @@ export const talkdeskVendor: VendorConfig = {
       tokenUrl: String(c.tokenUrl || talkdeskTokenUrl(String(c.account ?? ''), region, 'Credential > Account Name')),
     };
   },
+  operations: { agentPresence: [setOccupancy] },
   createClient: (options) => definition.createClient(options),
 };

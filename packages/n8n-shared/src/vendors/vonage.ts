@@ -1,5 +1,6 @@
 import { vendorRegistry } from '@agent-presence/presence-core';
 import { VonageRegionSchema } from '@agent-presence/presence-core/vonage';
+import * as getHistory from '../action/agentPresence/getHistory.operation';
 import { editorIdCheck, type VendorConfig } from '../vendor';
 
 const definition = vendorRegistry.vonage;
@@ -18,5 +19,6 @@ export const vonageVendor: VendorConfig = {
       tokenUrl: String(c.tokenUrl || definition.hosts.tokenUrl(region)),
     };
   },
+  operations: { agentPresence: [getHistory] },
   createClient: (options) => definition.createClient(options),
 };

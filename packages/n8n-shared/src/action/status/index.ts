@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { VendorConfig } from '../../vendor';
 import type { ActionOperation } from '../operation';
+import { operationOptions, vendorDescriptions } from '../vendor-operations';
 import * as getMany from './getMany.operation';
 
 /** The Status operations, by the key the router dispatches on. */
@@ -14,11 +15,12 @@ export function description(vendor: VendorConfig): INodeProperties[] {
       type: 'options',
       noDataExpression: true,
       displayOptions: { show: { resource: ['status'] } },
-      options: [
+      options: operationOptions(vendor, 'status', [
         { name: 'Get Many', value: 'getMany', action: `List ${vendor.shortName} statuses`, description: `List the ${vendor.displayName} statuses with their common state` },
-      ],
+      ]),
       default: 'getMany',
     },
     ...getMany.description(vendor),
+    ...vendorDescriptions(vendor, 'status'),
   ];
 }

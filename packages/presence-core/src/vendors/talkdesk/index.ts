@@ -8,7 +8,11 @@ export {
   TalkdeskOccupancyOperationSchema,
   addInteraction,
   checkOccupancyPatch,
+  interactionsOf,
+  removeInteractions,
+  replaceInteractions,
   talkdeskOccupancyEndpoint,
+  type CurrentInteraction,
   type TalkdeskInteraction,
   type TalkdeskOccupancyOperation,
 } from './occupancy';

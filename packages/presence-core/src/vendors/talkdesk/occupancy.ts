@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { InputError } from '../../errors';
+import { TalkdeskPresenceRecordSchema } from './schemas';
 
 /*
  * "Change User Occupancy" (Talkdesk Presence API, scope `presence-occupancy:write`): a JSON Patch
@@ -61,4 +62,55 @@ export function checkOccupancyPatch(patch: unknown): TalkdeskOccupancyOperation[
 /** The patch that marks an agent busy with one interaction (100 = fully occupied). */
 export function addInteraction(interaction: TalkdeskInteraction): TalkdeskOccupancyOperation[] {
   return [{ op: 'add', path: '/interactions/-', value: interaction }];
+}
+
+/** An interaction of a presence record: at least its id (the record may leave the rest out). */
+export interface CurrentInteraction {
+  id: string;
+  channel_name?: string | null;
+  device_id?: string | null;
+  cost?: number | null;
+}
+
+/** The interactions of a `GET /users/{id}/presence` record, in the record's order (the patch paths index it). */
+export function interactionsOf(record: unknown): CurrentInteraction[] {
+  const r = TalkdeskPresenceRecordSchema.pick({ interactions: true }).safeParse(record);
+  return r.success ? (r.data.interactions ?? []) : [];
+}
+
+/**
+ * The patch that removes the interactions with these ids. Paths are indexes, so each removal is
+ * guarded by a `test` of the id at that index (the reference's own pattern): if the list changed
+ * since it was read, Talkdesk answers 422 and nothing is removed. Highest index first, so the
+ * indexes stay right. An id the agent does not have is an error naming it.
+ */
+export function removeInteractions(current: readonly CurrentInteraction[], ids: readonly string[], field = 'interactionIds'): TalkdeskOccupancyOperation[] {
+  if (ids.length === 0) throw new InputError(field, 'is empty', 'Give the id of at least one interaction to remove.', 'talkdesk');
+  const indexes = ids.map((id) => {
+    const index = current.findIndex((c) => c.id === id);
+    if (index < 0) {
+      const have = current.length === 0 ? 'the agent has no interaction' : `the agent has ${current.map((c) => `"${c.id}"`).join(', ')}`;
+      throw new InputError(field, `"${id}" is not an interaction of this agent`, `Give the id of an interaction the agent has (${have}).`, 'talkdesk');
+    }
+    return index;
+  });
+  return [...new Set(indexes)].sort((a, b) => b - a).flatMap((index) => guardedRemove(current, index));
+}
+
+/**
+ * The patch that makes `next` the agent's interactions: removes every current one (each guarded
+ * as above) and appends the new list in one `add` of `interactions/-` with an array value, as the
+ * reference's example does. An empty `next` frees the agent. Nothing to change (no interaction now,
+ * none given) is an empty patch: the caller sends nothing.
+ */
+export function replaceInteractions(current: readonly CurrentInteraction[], next: readonly TalkdeskInteraction[]): TalkdeskOccupancyOperation[] {
+  const removals = current.map((_, index) => index).reverse().flatMap((index) => guardedRemove(current, index));
+  return next.length > 0 ? [...removals, { op: 'add', path: '/interactions/-', value: [...next] }] : removals;
+}
+
+function guardedRemove(current: readonly CurrentInteraction[], index: number): TalkdeskOccupancyOperation[] {
+  return [
+    { op: 'test', path: `/interactions/${index}/id`, value: current[index]!.id },
+    { op: 'remove', path: `/interactions/${index}` },
+  ];
 }

@@ -42,18 +42,21 @@ export interface HistoryWindow {
   toMs: number;
 }
 
-/** Checks the window before any request: ISO times, from before to, at most 31 days. */
-export function historyWindow(from: unknown, to: unknown, nowMs: number): HistoryWindow {
+/**
+ * Checks the window before any request: ISO times, from before to, at most 31 days. `fields`
+ * names them in messages as the caller's user knows them (an n8n node passes its labels).
+ */
+export function historyWindow(from: unknown, to: unknown, nowMs: number, fields: { from: string; to: string } = { from: 'from', to: 'to' }): HistoryWindow {
   const time = (value: unknown, field: string): number => {
     const ms = typeof value === 'string' ? Date.parse(value) : NaN;
     if (Number.isNaN(ms)) throw new InputError(field, `"${String(value)}" is not a time`, 'Give an ISO 8601 time such as 2026-01-31T09:00:00.000Z.', 'vonage');
     return ms;
   };
-  const fromMs = time(from, 'from');
-  const toMs = to === undefined ? nowMs : time(to, 'to');
-  if (toMs <= fromMs) throw new InputError('to', 'is not after from', 'Give a window whose end is after its start.', 'vonage');
+  const fromMs = time(from, fields.from);
+  const toMs = to === undefined ? nowMs : time(to, fields.to);
+  if (toMs <= fromMs) throw new InputError(fields.to, `is not after ${fields.from}`, `Give a window whose end is after its start: ${fields.from} ${new Date(fromMs).toISOString()}, ${fields.to} ${new Date(toMs).toISOString()}.`, 'vonage');
   if (toMs - fromMs > vonageHistoryMaxWindowMs) {
-    throw new InputError('to', 'is more than 31 days after from', 'Vonage answers at most 31 days per request: ask for a shorter window, or several.', 'vonage');
+    throw new InputError(fields.to, `is more than 31 days after ${fields.from}`, 'Vonage answers at most 31 days per request: ask for a shorter window, or several.', 'vonage');
   }
   return { fromMs, toMs };
 }

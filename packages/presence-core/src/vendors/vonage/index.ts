@@ -21,6 +21,8 @@ export {
   VonagePresenceActivitiesPageSchema,
   vonageHistoryPath,
   vonageHistoryMaxWindowMs,
+  historyWindow,
+  type HistoryWindow,
   type VonagePresenceActivity,
 } from './history';
 export { vonageCategoryStates, vonageCategoryState, normalizeVonagePresence } from './normalize';
