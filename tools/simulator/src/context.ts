@@ -30,13 +30,22 @@ export interface SimContext {
 
 /** Route the world's presence changes to the vendors' hooks (at start and after every reset). */
 export function attachWorld(ctx: SimContext): void {
-  const listening = Object.values(ctx.extensions).filter((e) => e?.onPresenceChange !== undefined) as VendorExtension[];
+  const extensions = Object.values(ctx.extensions) as VendorExtension[];
+  const listening = extensions.filter((e) => e.onPresenceChange !== undefined);
   ctx.world.onChange = (agent, at) => {
     for (const e of listening) e.onPresenceChange!(agent, at);
   };
+  const overlays = extensions.filter((e) => e.shows !== undefined);
+  ctx.world.shows =
+    overlays.length === 0
+      ? undefined
+      : (agent, statusIdx, at) => overlays.reduce((idx, e) => e.shows!(agent, idx, at), statusIdx);
 }
 
-/** Bring the world up to the clock's current time. */
+/** Bring the world, then the vendors' own timed state, up to the clock's current time. Returns the time. */
 export function syncWorld(ctx: SimContext): number {
-  return ctx.world.sync(ctx.clock.now());
+  const now = ctx.clock.now();
+  ctx.world.sync(now);
+  for (const e of Object.values(ctx.extensions)) e?.sync?.(now);
+  return now;
 }

@@ -31,7 +31,8 @@ export interface RouteDef {
   template: string;
   /** Route needs a bearer API key / access token (token-expiry faults apply). */
   bearer: boolean;
-  handler(req: VendorRequest): VendorResponse;
+  /** May answer later (a vendor that calls out first, e.g. a webhook validation handshake). */
+  handler(req: VendorRequest): VendorResponse | Promise<VendorResponse>;
   /** Where the vendor records are in a success body (drift faults change them). */
   records?(body: unknown): unknown[];
   /** Field changed by drift faults when the fault names none (dotted path in a record). */

@@ -91,3 +91,13 @@ export type {
 export { TALKDESK_CUSTOM_STATUSES, TALKDESK_STATUSES } from './vendors/talkdesk/catalog';
 export type { TalkdeskStatus } from './vendors/talkdesk/catalog';
 export { TALKDESK_SCOPES } from './vendors/talkdesk/oauth';
+
+// Microsoft Teams (Graph presence)
+export { TEAMS_STATUSES, SET_PRESENCE_PAIRS, PREFERRED_PRESENCE_PAIRS } from './vendors/teams/catalog';
+export type { TeamsStatus } from './vendors/teams/catalog';
+export { TEAMS_ROLES, GRAPH_DEFAULT_SCOPE } from './vendors/teams/oauth';
+export type { TeamsCredentials } from './vendors/teams/oauth';
+export type { TeamsUrls } from './vendors/teams';
+export type { TeamsControl, TeamsCounters, TeamsPresenceTruth } from './vendors/teams/control';
+export { MAX_SUBSCRIPTION_MS, MAX_SUBSCRIPTION_USERS } from './vendors/teams/subscriptions';
+export type { NotificationDelivery, NotificationCounters } from './vendors/teams/subscriptions';

@@ -204,7 +204,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       // (a vendor with a static key has no token to revoke)
       if (action.kind === 'token-expiry') ctx.tokens.revokeAll(vendor);
     } else if (match.kind === 'match') {
-      out = match.route.handler(vreq);
+      out = await match.route.handler(vreq);
+      if (closed || res.destroyed) return;
     } else if (match.kind === 'method') {
       out = api.methodNotAllowed(vreq, match.allowed);
     } else {

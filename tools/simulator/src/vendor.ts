@@ -59,6 +59,13 @@ export interface VendorExtension<T extends VendorTypes = VendorTypes> {
   resetCounters?(): void;
   /** After every visible presence change of any agent. */
   onPresenceChange?(agent: SimAgent, at: number): void;
+  /**
+   * What an agent of any vendor shows when what it does (its own client) shows `statusIdx` at
+   * `at`: a vendor with sessions of its own (Teams) overlays them. Default: `statusIdx`.
+   */
+  shows?(agent: SimAgent, statusIdx: number, at: number): number;
+  /** Bring the vendor's own timed state (session expiries, …) up to `now`, after the world's. */
+  sync?(now: number): void;
   /** On control reset, after the world was rebuilt. */
   reset?(): void;
   /** On close: stop timers, drop queues, resolve once sockets are gone. */
@@ -72,7 +79,9 @@ export type CallDisplay =
   /** a list of interactions and an occupancy (set with `interactions` / `occupancy`) */
   | 'interactions'
   /** not at all: an agent on a call keeps its presence */
-  | 'hidden';
+  | 'hidden'
+  /** by the status itself (the phase `call` has its own status, e.g. Busy/InACall) */
+  | 'status';
 
 export interface SimVendor<T extends VendorTypes = VendorTypes> {
   id: T['id'];

@@ -120,6 +120,8 @@ export class World {
   private syncedTo: number;
   /** Called after every visible presence change (the moments that append a timeline entry). */
   onChange: ((agent: SimAgent, at: number, source: ChangeSource) => void) | undefined;
+  /** What an agent shows when its own client shows `statusIdx` (a vendor's sessions may overlay it). */
+  shows: ((agent: SimAgent, statusIdx: number, at: number) => number) | undefined;
 
   constructor(options: WorldOptions) {
     if (!Number.isInteger(options.agents) || options.agents < 1 || options.agents > MAX_AGENTS) {
@@ -189,7 +191,7 @@ export class World {
         this.startTime,
       );
       initialPhase(agent, this.startTime);
-      this.showPhase(agent, agent.phase);
+      this.showPhase(agent, agent.phase, this.startTime);
       agents.push(agent);
       users.push(agent);
       byId.set(agent.id, agent);
@@ -232,9 +234,10 @@ export class World {
   // ---------------------------------------------------------------- presence
 
   /** Set the vendor-visible fields for a phase chosen by the scenario. */
-  private showPhase(agent: SimAgent, phase: Phase): void {
+  private showPhase(agent: SimAgent, phase: Phase, at: number): void {
     const def = vendorOf(agent.vendor);
-    agent.statusIdx = def.phaseStatus[phase];
+    const own = def.phaseStatus[phase];
+    agent.statusIdx = this.shows === undefined ? own : this.shows(agent, own, at);
     agent.onCall = def.calls === 'flag' && phase === 'call';
     if (def.calls === 'interactions' && phase === 'call') {
       const id = hashUuid(this.seed, 'interaction', agent.index, agent.changeCount);
@@ -316,7 +319,7 @@ export class World {
       prev.interactions = agent.interactions;
       const phase = nextPhase(agent, vendorOf(agent.vendor).rarePhase, at);
       agent.phase = phase;
-      this.showPhase(agent, phase);
+      this.showPhase(agent, phase, at);
       this.commit(agent, prev, at, 'scenario', agent.id);
       agent.nextAt = at + phaseDuration(agent, phase);
       this.heap.update(agent);
@@ -340,7 +343,7 @@ export class World {
     const calls = vendorOf(agent.vendor).calls;
     const prev = { statusIdx: agent.statusIdx, onCall: agent.onCall, occupancy: agent.occupancy, interactions: agent.interactions };
     const wasOffline = agent.phase === 'offline';
-    agent.statusIdx = statusIdx;
+    agent.statusIdx = this.shows === undefined ? statusIdx : this.shows(agent, statusIdx, t);
     agent.onCall = calls === 'flag' ? (extras.onCall ?? false) : false;
     if (calls === 'interactions' && status.phase !== 'offline') {
       agent.interactions = this.makeInteractions(agent, extras.interactions);
@@ -362,6 +365,18 @@ export class World {
     agent.nextAt = t + phaseDuration(agent, phase);
     this.heap.update(agent);
     return this.entryFor(agent, seq, t, source);
+  }
+
+  /**
+   * Show another status without changing what the agent does (a vendor's own sessions changed
+   * what it shows): a timeline entry and the change hooks, but no new phase or schedule.
+   * Returns the entry, or null when nothing visible changed.
+   */
+  reshow(agent: SimAgent, statusIdx: number, t: number, source: ChangeSource, updatedBy = agent.updatedBy): TimelineEntry | null {
+    const prev = { statusIdx: agent.statusIdx, onCall: agent.onCall, occupancy: agent.occupancy, interactions: agent.interactions };
+    agent.statusIdx = statusIdx;
+    const seq = this.commit(agent, prev, t, source, updatedBy);
+    return seq === 0 ? null : this.entryFor(agent, seq, t, source);
   }
 
   private makeInteractions(agent: SimAgent, input: PresenceExtras['interactions']): Interaction[] {

@@ -16,8 +16,8 @@ import {
 } from '@agent-presence/presence-core';
 import { vonageAgentsAccept } from '@agent-presence/presence-core/vonage';
 import { createUndiciTransport, type UndiciTransport } from '@agent-presence/presence-core/undici';
-import { VONAGE_STATUSES, startSimulator, type FaultSpecInput, type Simulator, type VendorId } from '../src';
-import { counter, expectPresenceMatches, makeClients, unknownVonageId, type ClientSet } from './core-support';
+import { VONAGE_STATUSES, startSimulator, type FaultSpecInput, type Simulator } from '../src';
+import { counter, expectPresenceMatches, makeClients, unknownVonageId, type ClientSet, type CoreVendorId } from './core-support';
 
 let sim: Simulator;
 let transport: UndiciTransport;
@@ -42,15 +42,15 @@ beforeEach(() => {
 
 const VENDORS = ['cirrus', 'vonage', 'talkdesk'] as const;
 /** The single-agent presence GET of each vendor, as a route template. */
-const PRESENCE_GET: Record<VendorId, string> = {
+const PRESENCE_GET: Record<CoreVendorId, string> = {
   cirrus: 'GET /managers/{id}/presence',
   vonage: 'GET /agents/{userId}/presence',
   talkdesk: 'GET /users/{id}/presence',
 };
-const agentOf = (vendor: VendorId, i = 0) => sim.control.agents(vendor).agentIds[i]!;
-const clientOf = (vendor: VendorId): PresenceClient => c[vendor];
-const presenceCalls = (vendor: VendorId) => counter(sim, `${vendor} ${PRESENCE_GET[vendor]}`);
-const fault = (vendor: VendorId, spec: Omit<FaultSpecInput, 'vendor' | 'endpoint'> & { endpoint?: string }) =>
+const agentOf = (vendor: CoreVendorId, i = 0) => sim.control.agents(vendor).agentIds[i]!;
+const clientOf = (vendor: CoreVendorId): PresenceClient => c[vendor];
+const presenceCalls = (vendor: CoreVendorId) => counter(sim, `${vendor} ${PRESENCE_GET[vendor]}`);
+const fault = (vendor: CoreVendorId, spec: Omit<FaultSpecInput, 'vendor' | 'endpoint'> & { endpoint?: string }) =>
   sim.control.addFault({ vendor, endpoint: PRESENCE_GET[vendor], ...spec } as FaultSpecInput);
 const failure = (p: Promise<unknown>) => p.then(
   () => {
@@ -59,14 +59,14 @@ const failure = (p: Promise<unknown>) => p.then(
   (e: unknown) => e,
 );
 /** Reads an agent and checks the answer against the simulator's state. */
-async function readsCorrectly(vendor: VendorId, i = 0): Promise<void> {
+async function readsCorrectly(vendor: CoreVendorId, i = 0): Promise<void> {
   const id = agentOf(vendor, i);
   const p = await clientOf(vendor).getPresence(id);
   expectPresenceMatches(vendor, p, sim.control.state(vendor).agents.find((a) => a.agentId === id));
 }
 
 /** The vendor's own error code for a fault status (what its error body carries). */
-const VENDOR_CODE: Record<VendorId, Record<'429' | '500' | '503', string>> = {
+const VENDOR_CODE: Record<CoreVendorId, Record<'429' | '500' | '503', string>> = {
   cirrus: { '429': '429', '500': '500', '503': '503' },
   vonage: { '429': 'Too Many Requests', '500': 'Internal Server Error', '503': 'Service Unavailable' },
   talkdesk: { '429': '0330429', '500': '0330500', '503': '0330503' },
@@ -228,7 +228,7 @@ describe('non-JSON error pages', () => {
 describe('schema drift', () => {
   const cases: Array<{
     name: string;
-    vendor: VendorId;
+    vendor: CoreVendorId;
     spec: FaultSpecInput;
     run: () => Promise<unknown>;
     field: string;

@@ -23,7 +23,6 @@ import {
   startSimulator,
   type Simulator,
   type TimelineEntry,
-  type VendorId,
 } from '../src';
 import {
   EXPECTED_STATE,
@@ -36,6 +35,7 @@ import {
   talkdeskOnInteraction,
   unknownVonageId,
   type ClientSet,
+  type CoreVendorId,
 } from './core-support';
 
 const AGENTS = 120;
@@ -60,9 +60,9 @@ beforeEach(() => {
   c.sent.length = 0;
 });
 
-const clientOf = (vendor: VendorId): PresenceClient => c[vendor];
-const stateOf = (vendor: VendorId) => new Map(sim.control.state(vendor).agents.map((a) => [a.agentId, a]));
-const agentIds = (vendor: VendorId) => sim.control.agents(vendor).agentIds;
+const clientOf = (vendor: CoreVendorId): PresenceClient => c[vendor];
+const stateOf = (vendor: CoreVendorId) => new Map(sim.control.state(vendor).agents.map((a) => [a.agentId, a]));
+const agentIds = (vendor: CoreVendorId) => sim.control.agents(vendor).agentIds;
 const sorted = (ids: string[]) => [...ids].sort();
 const lastSeq = () => sim.control.timeline({ limit: 1 }).lastSeq;
 const header = (req: { headers: Record<string, string> }, name: string) =>
@@ -259,7 +259,7 @@ describe('reading presence', () => {
 });
 
 describe('setting presence with the vendor status ids', () => {
-  function lastEntry(vendor: VendorId, agentId: string, since: number): TimelineEntry[] {
+  function lastEntry(vendor: CoreVendorId, agentId: string, since: number): TimelineEntry[] {
     return sim.control.timeline({ vendor, agentId, sinceSeq: since }).entries;
   }
 
@@ -362,7 +362,7 @@ describe('listing statuses', () => {
 });
 
 describe('change detection against the timeline', () => {
-  const poll = async (vendor: VendorId): Promise<AgentPresence[]> => {
+  const poll = async (vendor: CoreVendorId): Promise<AgentPresence[]> => {
     const batch = await clientOf(vendor).getPresences(agentIds(vendor));
     expect(batch.failures).toEqual([]);
     expect(batch.presences).toHaveLength(AGENTS);

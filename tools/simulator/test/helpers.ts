@@ -121,3 +121,14 @@ export function shapeDiff(actual: unknown, expected: unknown, path = '$'): strin
   }
   return [];
 }
+
+/** A Graph token for the demo Teams app (client credentials, `.default` scope, secret in the body). */
+export async function teamsToken(sim: Simulator): Promise<string> {
+  const c = sim.credentials.teams;
+  const res = await call(sim.vendors.teams.tokenUrl, {
+    method: 'POST',
+    form: { client_id: c.clientId, client_secret: c.clientSecret, scope: 'https://graph.microsoft.com/.default', grant_type: 'client_credentials' },
+  });
+  if (res.status !== 200) throw new Error(`teams token: ${res.status} ${res.text}`);
+  return res.json().access_token;
+}

@@ -6,17 +6,20 @@
  * with the reason, and a test keeps that list and the folder in step.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startSimulator, TALKDESK_CUSTOM_STATUSES, type Simulator } from '../src';
-import { bearer, call, cirrusHeaders, shapeDiff, talkdeskToken, VONAGE_V1, VONAGE_V4, vonageHeaders, vonageToken, type RawResponse } from './helpers';
+import { bearer, call, cirrusHeaders, shapeDiff, talkdeskToken, teamsToken, VONAGE_V1, VONAGE_V4, vonageHeaders, vonageToken, type RawResponse } from './helpers';
 
 interface Fixture {
-  request: { method: string; path: string; query?: Record<string, string>; body?: unknown; form?: Record<string, string> };
+  request: { method: string; path: string; query?: Record<string, string>; headers?: Record<string, string>; body?: unknown; form?: Record<string, string> };
   response: { status: number; body?: unknown; bodyText?: string };
 }
 
 const root = join(__dirname, '..', '..', '..', 'packages', 'presence-core', 'reference');
-const files = ['cirrus', 'vonage', 'talkdesk'].flatMap((vendor) =>
+// teams: checked here only until the core has a Teams client to feed them through
+const files = ['cirrus', 'vonage', 'talkdesk', 'teams'].flatMap((vendor) =>
   readdirSync(join(root, vendor))
     .filter((f) => f.endsWith('.json'))
     .map((f) => `${vendor}/${f.replace(/\.json$/, '')}`),
@@ -70,21 +73,162 @@ let sim: Simulator;
 let vonage: string;
 let talkdesk: string;
 let cirrus: string;
+let graph: string;
+/** Receives what Graph sends: it answers the validation handshake as the reference says, 202 to notifications. */
+const inbox: Array<{ url: string; method: string; headers: IncomingHttpHeaders; body: string }> = [];
+let receiver: Server;
+let receiverUrl: string;
 beforeAll(async () => {
   sim = await startSimulator({ agents: 20, seed: 21 });
   vonage = sim.vendors.vonage.baseUrl;
   talkdesk = sim.vendors.talkdesk.baseUrl;
   cirrus = sim.vendors.cirrus.baseUrl;
+  graph = sim.vendors.teams.baseUrl;
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      inbox.push({ url: req.url ?? '', method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const token = new URL(req.url ?? '/', 'http://x').searchParams.get('validationToken');
+      if (token !== null) {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(token);
+      } else {
+        res.writeHead(202);
+        res.end();
+      }
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api`;
 });
-afterAll(() => sim.close());
+afterAll(async () => {
+  await sim.close();
+  await new Promise<void>((r) => {
+    receiver.close(() => r());
+    receiver.closeAllConnections();
+  });
+});
 
 const LOGGED_OUT = 'eaed6862-14fa-4114-be62-b8709b5d4a49';
 const READY = '36054f94-d55f-4382-8132-ecac185c8e4d';
 const READY_OUTBOUND = '5d0b4a3e-8f2c-4e61-9a7d-2c1f0e9b7a11';
-const agent = (vendor: 'cirrus' | 'vonage' | 'talkdesk', i = 0) => sim.control.agents(vendor).agentIds[i]!;
+const agent = (vendor: 'cirrus' | 'vonage' | 'talkdesk' | 'teams', i = 0) => sim.control.agents(vendor).agentIds[i]!;
+const G = async () => bearer(await teamsToken(sim));
+let teamsSubscription = '';
+
+/** Each value has a JSON type one of the reference's examples gives that field (they show nullable fields both ways). */
+function typesOfExamples(actual: Record<string, unknown>, examples: Array<Record<string, unknown>>): string[] {
+  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  const problems: string[] = [];
+  if (JSON.stringify(Object.keys(actual)) !== JSON.stringify(Object.keys(examples[0]!))) problems.push(`keys ${Object.keys(actual).join(',')}`);
+  for (const [key, value] of Object.entries(actual)) {
+    const allowed = new Set(examples.map((e) => kind(e[key])));
+    if (!allowed.has(kind(value))) problems.push(`${key}: ${kind(value)} (reference: ${[...allowed].join(' or ')})`);
+  }
+  return problems;
+}
 const V = async (scope?: string) => vonageHeaders(await vonageToken(sim, scope));
 
 const cases: Record<string, () => Promise<void>> = {
+  // ------------------------------------------------------------------ Teams (Microsoft Graph)
+  'teams/token': async () => {
+    const c = sim.credentials.teams;
+    const { form } = fixture('teams/token').request;
+    const res = await call(sim.vendors.teams.tokenUrl, { method: 'POST', form: { ...form, client_id: c.clientId, client_secret: c.clientSecret } });
+    expectLike(res, 'teams/token');
+  },
+  'teams/token-error': async () => {
+    const c = sim.credentials.teams;
+    const { form } = fixture('teams/token-error').request;
+    const res = await call(sim.vendors.teams.tokenUrl, { method: 'POST', form: { ...form, client_id: c.clientId, client_secret: c.clientSecret } });
+    expectLike(res, 'teams/token-error');
+  },
+  'teams/users-page': async () => {
+    const res = await call(`${graph}/users?$top=999`, { headers: await G() });
+    const expected = fixture('teams/users-page').response.body as { value: Array<Record<string, unknown>> };
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.json())).toEqual(Object.keys(expected));
+    const users = res.json().value as Array<Record<string, unknown>>;
+    expect(users.length).toBeGreaterThan(20);
+    expect(users.flatMap((u) => typesOfExamples(u, expected.value))).toEqual([]);
+  },
+  'teams/presence-one': async () => {
+    sim.control.setPresence({ vendor: 'teams', agentId: agent('teams'), statusId: 'DoNotDisturb/Presenting' });
+    const res = await call(`${graph}/users/${agent('teams')}/presence`, { headers: await G() });
+    expectLike(res, 'teams/presence-one');
+    const { availability, activity } = fixture('teams/presence-one').response.body as Record<string, string>;
+    expect(res.json()).toMatchObject({ availability, activity });
+  },
+  'teams/presences-many': async () => {
+    const res = await call(`${graph}/communications/getPresencesByUserId`, { method: 'POST', headers: await G(), json: { ids: [agent('teams', 0), agent('teams', 1)] } });
+    expectLike(res, 'teams/presences-many');
+  },
+  'teams/set-presence': async () => {
+    const { body } = fixture('teams/set-presence').request as { body: Record<string, string> };
+    const res = await call(`${graph}/users/${agent('teams')}/presence/setPresence`, { method: 'POST', headers: await G(), json: { ...body, sessionId: sim.credentials.teams.clientId } });
+    expectLike(res, 'teams/set-presence');
+  },
+  'teams/clear-presence': async () => {
+    const res = await call(`${graph}/users/${agent('teams')}/presence/clearPresence`, { method: 'POST', headers: await G(), json: { sessionId: sim.credentials.teams.clientId } });
+    expectLike(res, 'teams/clear-presence');
+  },
+  'teams/set-preferred-presence': async () => {
+    const { body } = fixture('teams/set-preferred-presence').request;
+    const res = await call(`${graph}/users/${agent('teams')}/presence/setUserPreferredPresence`, { method: 'POST', headers: await G(), json: body });
+    expectLike(res, 'teams/set-preferred-presence');
+  },
+  'teams/clear-preferred-presence': async () => {
+    const res = await call(`${graph}/users/${agent('teams')}/presence/clearUserPreferredPresence`, { method: 'POST', headers: await G(), json: {} });
+    expectLike(res, 'teams/clear-preferred-presence');
+  },
+  'teams/subscription-create': async () => {
+    const { body } = fixture('teams/subscription-create').request as { body: Record<string, string> };
+    const ids = [agent('teams', 0), agent('teams', 1)];
+    const res = await call(`${graph}/subscriptions`, {
+      method: 'POST',
+      headers: await G(),
+      json: {
+        ...body,
+        notificationUrl: receiverUrl,
+        resource: `/communications/presences?$filter=id in (${ids.map((i) => `'${i}'`).join(',')})`,
+        expirationDateTime: new Date(sim.control.time().nowMs + 30 * 60_000).toISOString(),
+      },
+    });
+    expectLike(res, 'teams/subscription-create');
+    teamsSubscription = res.json().id;
+  },
+  'teams/validation': async () => {
+    // the handshake that preceded the subscription, as the reference describes it
+    const { request } = fixture('teams/validation');
+    const v = inbox.find((r) => r.url.includes('validationToken='))!;
+    expect(v.method).toBe(request.method);
+    expect(new URL(v.url, 'http://x').searchParams.get('validationToken')).toMatch(/\S/);
+    expect(v.headers['content-type']).toBe(request.headers!['Content-Type']);
+  },
+  'teams/notification': async () => {
+    sim.control.setPresence({ vendor: 'teams', agentId: agent('teams', 1), statusId: 'Busy/InACall' });
+    await sim.control.teamsNotificationsIdle({ timeoutMs: 5_000 });
+    const n = inbox.filter((r) => !r.url.includes('validationToken='));
+    expect(n).toHaveLength(1);
+    expect(n[0]!.headers['content-type']).toBe(fixture('teams/notification').request.headers!['Content-Type']);
+    expect(shapeDiff(JSON.parse(n[0]!.body), fixture('teams/notification').request.body)).toEqual([]);
+    expect(sim.control.teamsNotifications()).toEqual([expect.objectContaining({ status: fixture('teams/notification').response.status })]);
+  },
+  'teams/subscription-renew': async () => {
+    const res = await call(`${graph}/subscriptions/${teamsSubscription}`, {
+      method: 'PATCH',
+      headers: await G(),
+      json: { expirationDateTime: new Date(sim.control.time().nowMs + 45 * 60_000).toISOString() },
+    });
+    expectLike(res, 'teams/subscription-renew');
+  },
+  'teams/subscription-delete': async () => {
+    expectLike(await call(`${graph}/subscriptions/${teamsSubscription}`, { method: 'DELETE', headers: await G() }), 'teams/subscription-delete');
+  },
+  'teams/error': async () => {
+    expectLike(await call(`${graph}/users/00000000-0000-4000-8000-000000000000/presence`, { headers: await G() }), 'teams/error');
+  },
   // ------------------------------------------------------------------ Vonage
   'vonage/presence-one': async () => {
     sim.control.setPresence({ vendor: 'vonage', agentId: agent('vonage'), statusId: LOGGED_OUT });

@@ -2,7 +2,7 @@ import { startSimulator, type Simulator, type StateResult, type VendorId } from 
 import { Timeline } from '../src/timeline';
 import { bearer, call, cirrusHeaders, talkdeskToken, vonageHeaders, vonageToken } from './helpers';
 
-const VENDORS: VendorId[] = ['cirrus', 'vonage', 'talkdesk'];
+const VENDORS: VendorId[] = ['cirrus', 'vonage', 'talkdesk', 'teams'];
 
 /** State with the simulator's own URL taken out (Talkdesk _links). */
 function portable(sim: Simulator, state: StateResult): string {
@@ -73,6 +73,7 @@ describe('scenario and ground truth', () => {
     const td = entries.filter((e) => e.vendor === 'talkdesk');
     expect(td.some((e) => e.statusId === 'available' && (e.occupancy ?? 0) > 0 && (e.interactions ?? 0) > 0)).toBe(true);
     expect(td.some((e) => e.category === 'away')).toBe(true);
+    expect([...names('teams')]).toEqual(expect.arrayContaining(['Available', 'InACall', 'Offline']));
 
     // the latest timeline entry of each agent is its current state
     for (const v of VENDORS) {
@@ -198,7 +199,7 @@ describe('control API', () => {
       sim.control.resetCounters();
       await Promise.all(Array.from({ length: 5 }, () => call(`${sim.vendors.cirrus.baseUrl}/core/systemstatus`)));
       await call(`${sim.vendors.talkdesk.baseUrl}/users`);
-      expect(sim.control.counters().peakInFlight).toEqual({ cirrus: 5, vonage: 0, talkdesk: 1 });
+      expect(sim.control.counters().peakInFlight).toEqual({ cirrus: 5, vonage: 0, talkdesk: 1, teams: 0 });
     } finally {
       sim.control.config({ latencyMs: 0 });
     }
@@ -216,15 +217,16 @@ describe('control API', () => {
     const counters = (await call(`${sim.url}/_sim/counters`)).json();
     expect(counters).toEqual({
       total: 5,
-      byVendor: { cirrus: 1, vonage: 4, talkdesk: 0 },
+      byVendor: { cirrus: 1, vonage: 4, talkdesk: 0, teams: 0 },
       byEndpoint: {
         'cirrus GET <unmatched>': 1,
         'vonage GET /agents/presences/users': 2,
         'vonage GET /agents/{userId}/presence': 1,
         'vonage POST /Auth/connect/token': 1,
       },
-      peakInFlight: { cirrus: 1, vonage: 1, talkdesk: 0 },
+      peakInFlight: { cirrus: 1, vonage: 1, talkdesk: 0, teams: 0 },
       webhooks: { attempts: 0, delivered: 0, failedAttempts: 0, retries: 0, dropped: 0, overflow: 0, pending: 0, byHost: {} },
+      teamsNotifications: { attempts: 0, delivered: 0, failedAttempts: 0, dropped: 0, pending: 0 },
     });
     const reset = (await call(`${sim.url}/_sim/counters/reset`, { method: 'POST' })).json();
     expect(reset.total).toBe(0);

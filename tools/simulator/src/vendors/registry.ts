@@ -23,9 +23,10 @@
 import type { SimVendor, VendorTypes } from '../vendor';
 import { cirrus } from './cirrus';
 import { talkdesk } from './talkdesk';
+import { teams } from './teams';
 import { vonage } from './vonage';
 
-export const VENDOR_LIST = [cirrus, vonage, talkdesk] as const;
+export const VENDOR_LIST = [cirrus, vonage, talkdesk, teams] as const;
 
 type Registered = (typeof VENDOR_LIST)[number];
 type TypesOf<D> = D extends { readonly types?: infer T extends VendorTypes } ? T : never;
