@@ -8,14 +8,14 @@
  * and the delivery log's `at` are WALL-CLOCK (they are about real transport time).
  */
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { request as httpRequest, type ClientRequest, type OutgoingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SimContext } from '../../context';
 import { syncWorld } from '../../context';
 import { SimulatorInputError } from '../../input';
 import { hash32 } from '../../random';
 import type { SimAgent } from '../../types';
+import { postOnce, type PostResult } from '../../outbound';
 import { VONAGE_STATUSES, type VonageStatus } from './catalog';
 import { WEBHOOK_TAMPER_MODES } from './schemas';
 
@@ -245,7 +245,6 @@ interface SubscriptionState extends WebhookSubscription {
   lastSent?: LastSent;
 }
 
-type PostResult = { status: number | 'error'; error?: string };
 
 const zeroCounters = () => ({ attempts: 0, delivered: 0, failedAttempts: 0, retries: 0, dropped: 0, overflow: 0, byHost: {} as Record<string, number> });
 
@@ -609,48 +608,12 @@ export class WebhookHub {
   // ---------------------------------------------------------------- transport
 
   private post(url: string, body: Buffer, signature: string | undefined, signal: AbortSignal): Promise<PostResult> {
-    if (signal.aborted) return Promise.resolve({ status: 'error', error: 'aborted' });
-    return new Promise((resolve) => {
-      let settled = false;
-      const done = (r: PostResult) => {
-        if (settled) return;
-        settled = true;
-        resolve(r);
-      };
-      let release!: () => void;
-      const gone = new Promise<void>((r) => (release = r));
-      this.inflight.add(gone);
-      const headers: OutgoingHttpHeaders = {
-        'Content-Type': VONAGE_WEBHOOK_CONTENT_TYPE,
-        'Content-Length': body.length,
-        'User-Agent': 'agent-presence-simulator (Vonage webhooks)',
-      };
-      if (signature !== undefined) headers['Vonage-Signature'] = signatureHeader(signature);
-      let req: ClientRequest;
-      try {
-        const target = new URL(url);
-        const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
-        req = request(target, { method: 'POST', headers, agent: false, signal, timeout: this.timeoutMs });
-      } catch (error) {
-        this.inflight.delete(gone);
-        release();
-        done({ status: 'error', error: error instanceof Error ? error.message : String(error) });
-        return;
-      }
-      req.on('response', (res) => {
-        res.on('data', () => undefined);
-        res.on('end', () => done({ status: res.statusCode ?? 0 }));
-        res.on('error', (e) => done({ status: 'error', error: e.message }));
-      });
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${this.timeoutMs} ms`)));
-      req.on('error', (e) => done({ status: 'error', error: e.message }));
-      req.on('close', () => {
-        this.inflight.delete(gone);
-        release();
-        done({ status: 'error', error: 'connection closed before an answer' });
-      });
-      req.end(body);
-    });
+    const headers: OutgoingHttpHeaders = {
+      'Content-Type': VONAGE_WEBHOOK_CONTENT_TYPE,
+      'User-Agent': 'agent-presence-simulator (Vonage webhooks)',
+    };
+    if (signature !== undefined) headers['Vonage-Signature'] = signatureHeader(signature);
+    return postOnce(url, body, headers, { timeoutMs: this.timeoutMs, inflight: this.inflight, signal });
   }
 }
 
